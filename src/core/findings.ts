@@ -1,0 +1,404 @@
+// The five accepted kinds of unused-permission input (SPEC.md), detected from their shape and read
+// into one list of entries: a service, and an action in it or the whole service.
+import {
+  entry,
+  errorAt,
+  LineMap,
+  parseJson,
+  type JsonObject,
+  type JsonValue,
+  type Result,
+} from './json';
+
+export type FindingsKind =
+  'short-form' | 'get-finding-v2' | 'service-last-accessed' | 'action-list' | 'used-actions';
+
+export const FINDINGS_KINDS: Record<FindingsKind, string> = {
+  'short-form': 'Short form ([{"serviceNamespace", "actions"}])',
+  'get-finding-v2': 'IAM Access Analyzer GetFindingV2 output',
+  'service-last-accessed': 'IAM GetServiceLastAccessedDetails (ACTION_LEVEL)',
+  'action-list': 'List of unused actions',
+  'used-actions': 'List of used actions',
+};
+
+export interface FindingsEntry {
+  /** Lower-case service prefix. */
+  readonly service: string;
+  /** The action name (may hold `*` or `?`), or null for every action of the service. */
+  readonly action: string | null;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Findings {
+  readonly kind: FindingsKind;
+  /** 'used': the entries are the actions that were used, and everything else the policy allows is unused. */
+  readonly mode: 'unused' | 'used';
+  readonly entries: readonly FindingsEntry[];
+  /** "GetFindingV2 output: 2 services, 30 actions" */
+  readonly summary: string;
+  /** The shape this was read from, when it is a sub-kind (CloudTrail events, a plain JSON array). */
+  readonly source: string;
+}
+
+const ACCEPTED =
+  'Accepted: the short form [{"serviceNamespace": "s3", "actions": ["GetObject"]}], GetFindingV2 output, ' +
+  'GetServiceLastAccessedDetails output, a list of actions (one per line or a JSON array of strings), ' +
+  'or a list of used actions (start it with the line "# used", or paste CloudTrail events)';
+
+class FindingsError {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
+}
+
+const ACTION_TEXT = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_.-]+$/;
+
+export interface FindingsOptions {
+  /** Read the entries as the actions that were used (the app's toggle, the CLI's --used). */
+  used?: boolean;
+}
+
+export function parseFindings(text: string, options: FindingsOptions = {}): Result<Findings> {
+  try {
+    const found = read(text, options);
+    return { ok: true, value: found };
+  } catch (e) {
+    if (e instanceof FindingsError) return { ok: false, error: errorAt(text, e.offset, e.message) };
+    throw e;
+  }
+}
+
+function read(text: string, options: FindingsOptions): Findings {
+  const body = text.replace(/^\uFEFF/, '');
+  const first = body.search(/\S/);
+  if (first < 0) throw new FindingsError(0, `The unused permissions are empty. ${ACCEPTED}`);
+  const lines = new LineMap(text);
+  const offset = text.length - body.length;
+  if (body[first] === '{' || body[first] === '[') {
+    const parsed = parseJson(text);
+    if (!parsed.ok)
+      throw new FindingsError(parsed.error.offset, `${parsed.error.message}. ${ACCEPTED}`);
+    return readJson(parsed.value, lines, options);
+  }
+  return readLines(body, offset, lines, options);
+}
+
+function summarize(
+  kind: FindingsKind,
+  entries: FindingsEntry[],
+  source: string,
+  mode: 'unused' | 'used',
+): Findings {
+  const services = new Set(entries.map((e) => e.service));
+  const whole = entries.filter((e) => e.action === null).length;
+  const actions = entries.length - whole;
+  const parts = [
+    `${services.size} service${services.size === 1 ? '' : 's'}`,
+    `${actions} action${actions === 1 ? '' : 's'}`,
+  ];
+  if (whole > 0) parts.push(`${whole} whole service${whole === 1 ? '' : 's'}`);
+  const finalKind: FindingsKind = mode === 'used' ? 'used-actions' : kind;
+  return { kind: finalKind, mode, entries, source, summary: `${source}: ${parts.join(', ')}` };
+}
+
+function splitAction(
+  text: string,
+  offset: number,
+  what: string,
+): { service: string; action: string } {
+  if (!ACTION_TEXT.test(text))
+    throw new FindingsError(
+      offset,
+      `${what} "${text}" is not an action like s3:GetObject. ${ACCEPTED}`,
+    );
+  const colon = text.indexOf(':');
+  return { service: text.slice(0, colon).toLowerCase(), action: text.slice(colon + 1) };
+}
+
+function readLines(
+  body: string,
+  offset: number,
+  lines: LineMap,
+  options: FindingsOptions,
+): Findings {
+  const entries: FindingsEntry[] = [];
+  let used = options.used === true;
+  let at = offset;
+  let firstContent = true;
+  for (const line of body.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('#') || trimmed.startsWith('//')) {
+      if (firstContent && /^(#|\/\/)\s*used\b/i.test(trimmed)) used = true;
+    } else if (trimmed.length > 0) {
+      firstContent = false;
+      const re = /[^\s,"'[\]]+/g;
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        const pos = lines.position(at + m.index);
+        const { service, action } = splitAction(m[0], at + m.index, `Line ${pos.line}:`);
+        entries.push({ service, action, ...pos });
+      }
+    }
+    at += line.length + 1;
+  }
+  if (entries.length === 0)
+    throw new FindingsError(offset, `No action found: only comments. ${ACCEPTED}`);
+  return summarize(
+    'action-list',
+    entries,
+    used ? FINDINGS_KINDS['used-actions'] : FINDINGS_KINDS['action-list'],
+    used ? 'used' : 'unused',
+  );
+}
+
+function str(v: JsonValue | undefined): string | undefined {
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Findings {
+  const pos = (v: JsonValue) => lines.position(v.start);
+  const used = options.used === true;
+  if (root.kind === 'array') {
+    if (root.items.length === 0)
+      throw new FindingsError(root.start, `The list is empty. ${ACCEPTED}`);
+    const head = root.items[0];
+    if (root.items.every((v) => v.kind === 'string')) {
+      const entries = root.items.map((v) => {
+        const { service, action } = splitAction(str(v) as string, v.start, 'The entry');
+        return { service, action, ...pos(v) };
+      });
+      return summarize(
+        'action-list',
+        entries,
+        used ? FINDINGS_KINDS['used-actions'] : FINDINGS_KINDS['action-list'],
+        used ? 'used' : 'unused',
+      );
+    }
+    if (head.kind === 'object' && entry(head, 'serviceNamespace'))
+      return readShortForm(root.items, lines, used);
+    if (head.kind === 'object' && entry(head, 'unusedPermissionDetails'))
+      return readFindingDetails(root.items, root, lines, used);
+    if (head.kind === 'object' && entry(head, 'eventSource'))
+      return readCloudTrail(root.items, lines, 'eventSource', 'eventName');
+    const bad = root.items.find((v) => v.kind !== 'string') ?? head;
+    throw new FindingsError(
+      bad.start,
+      `This list holds ${bad.kind === 'object' ? 'objects without "serviceNamespace"' : `a ${bad.kind}`}. ${ACCEPTED}`,
+    );
+  }
+  if (root.kind !== 'object')
+    throw new FindingsError(
+      root.start,
+      `A ${root.kind} is not a list of unused permissions. ${ACCEPTED}`,
+    );
+  const details = entry(root, 'findingDetails');
+  if (details) {
+    if (details.kind !== 'array')
+      throw new FindingsError(details.start, '"findingDetails" must be a list');
+    const type = str(entry(root, 'findingType'));
+    if (type && type !== 'UnusedPermission')
+      throw new FindingsError(
+        root.start,
+        `This is a ${type} finding; only UnusedPermission findings list unused actions`,
+      );
+    return readFindingDetails(details.items, details, lines, used);
+  }
+  const services = entry(root, 'ServicesLastAccessed');
+  if (services) return readLastAccessed(root, services, lines, used);
+  const records = entry(root, 'Records');
+  if (records?.kind === 'array')
+    return readCloudTrail(records.items, lines, 'eventSource', 'eventName');
+  const events = entry(root, 'Events');
+  if (events?.kind === 'array')
+    return readCloudTrail(events.items, lines, 'EventSource', 'EventName');
+  for (const key of ['usedActions', 'unusedActions']) {
+    const list = entry(root, key);
+    if (list?.kind === 'array') {
+      const entries = list.items.map((v) => {
+        if (v.kind !== 'string')
+          throw new FindingsError(
+            v.start,
+            `Every entry of "${key}" must be a string like "s3:GetObject"`,
+          );
+        return { ...splitAction(v.value, v.start, 'The entry'), ...pos(v) };
+      });
+      const isUsed = used || key === 'usedActions';
+      return summarize(
+        'action-list',
+        entries,
+        FINDINGS_KINDS[isUsed ? 'used-actions' : 'action-list'],
+        isUsed ? 'used' : 'unused',
+      );
+    }
+  }
+  if (entry(root, 'findings'))
+    throw new FindingsError(
+      root.start,
+      'This is a ListFindingsV2 page: it names findings but not their unused actions. Run get-finding-v2 --id <finding id> and paste its output',
+    );
+  if (entry(root, 'Statement'))
+    throw new FindingsError(
+      root.start,
+      'This is a policy, not the unused permissions: paste it in the policy editor',
+    );
+  if (entry(root, 'recommendedSteps'))
+    throw new FindingsError(
+      root.start,
+      'This is a recommendation (GetFindingRecommendation output), not the unused permissions',
+    );
+  throw new FindingsError(
+    root.start,
+    `This object has none of "findingDetails", "ServicesLastAccessed", "Records". ${ACCEPTED}`,
+  );
+}
+
+function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findings {
+  const entries: FindingsEntry[] = [];
+  for (const item of items) {
+    if (item.kind !== 'object')
+      throw new FindingsError(item.start, 'Every entry must be an object with "serviceNamespace"');
+    const service = entry(item, 'serviceNamespace');
+    if (service?.kind !== 'string' || service.value === '')
+      throw new FindingsError(item.start, 'This entry has no "serviceNamespace" string');
+    const actions = entry(item, 'actions');
+    const svc = service.value.toLowerCase();
+    if (!actions) {
+      entries.push({ service: svc, action: null, ...lines.position(service.start) });
+      continue;
+    }
+    if (actions.kind !== 'array')
+      throw new FindingsError(actions.start, '"actions" must be a list of action names');
+    for (const a of actions.items) {
+      const name =
+        a.kind === 'string' ? a.value : a.kind === 'object' ? str(entry(a, 'action')) : undefined;
+      if (name === undefined)
+        throw new FindingsError(a.start, '"actions" must hold action names like "GetObject"');
+      entries.push(actionEntry(svc, name, a, lines));
+    }
+  }
+  return summarize(
+    'short-form',
+    entries,
+    used ? FINDINGS_KINDS['used-actions'] : FINDINGS_KINDS['short-form'],
+    used ? 'used' : 'unused',
+  );
+}
+
+function actionEntry(service: string, name: string, at: JsonValue, lines: LineMap): FindingsEntry {
+  const colon = name.indexOf(':');
+  if (colon >= 0 && name.slice(0, colon).toLowerCase() !== service)
+    throw new FindingsError(at.start, `"${name}" is listed under the service "${service}"`);
+  const action = colon >= 0 ? name.slice(colon + 1) : name;
+  if (!/^[A-Za-z0-9*?_.-]+$/.test(action))
+    throw new FindingsError(at.start, `"${name}" is not an action name`);
+  return { service, action, ...lines.position(at.start) };
+}
+
+function readFindingDetails(
+  items: JsonValue[],
+  container: JsonValue,
+  lines: LineMap,
+  used: boolean,
+): Findings {
+  const entries: FindingsEntry[] = [];
+  for (const item of items) {
+    const details = item.kind === 'object' ? entry(item, 'unusedPermissionDetails') : undefined;
+    if (details?.kind !== 'object') continue; // other detail kinds (access keys, passwords) carry no actions
+    const service = str(entry(details, 'serviceNamespace'));
+    if (!service)
+      throw new FindingsError(details.start, '"unusedPermissionDetails" has no "serviceNamespace"');
+    const actions = entry(details, 'actions');
+    if (!actions) {
+      entries.push({
+        service: service.toLowerCase(),
+        action: null,
+        ...lines.position(details.start),
+      });
+      continue;
+    }
+    if (actions.kind !== 'array')
+      throw new FindingsError(actions.start, '"actions" must be a list');
+    for (const a of actions.items) {
+      const name = a.kind === 'object' ? str(entry(a, 'action')) : str(a);
+      if (!name) throw new FindingsError(a.start, 'Each of "actions" must have an "action"');
+      entries.push(actionEntry(service.toLowerCase(), name, a, lines));
+    }
+  }
+  if (entries.length === 0)
+    throw new FindingsError(
+      container.start,
+      'These finding details hold no "unusedPermissionDetails": nothing says which permissions are unused',
+    );
+  return summarize(
+    'get-finding-v2',
+    entries,
+    used ? FINDINGS_KINDS['used-actions'] : 'GetFindingV2 output',
+    used ? 'used' : 'unused',
+  );
+}
+
+function readLastAccessed(
+  root: JsonObject,
+  services: JsonValue,
+  lines: LineMap,
+  used: boolean,
+): Findings {
+  if (services.kind !== 'array')
+    throw new FindingsError(services.start, '"ServicesLastAccessed" must be a list');
+  const granularity = str(entry(root, 'JobType'));
+  if (granularity && granularity !== 'ACTION_LEVEL')
+    throw new FindingsError(
+      root.start,
+      `This report is ${granularity}; generate it with --granularity ACTION_LEVEL so it names actions`,
+    );
+  const entries: FindingsEntry[] = [];
+  for (const s of services.items) {
+    if (s.kind !== 'object')
+      throw new FindingsError(s.start, 'Each of "ServicesLastAccessed" must be an object');
+    const ns = str(entry(s, 'ServiceNamespace'));
+    if (!ns) throw new FindingsError(s.start, 'This service has no "ServiceNamespace"');
+    if (!entry(s, 'LastAuthenticated')) {
+      entries.push({ service: ns.toLowerCase(), action: null, ...lines.position(s.start) });
+      continue;
+    }
+    const tracked = entry(s, 'TrackedActionsLastAccessed');
+    if (tracked?.kind !== 'array') continue; // authenticated, and no action-level data: nothing is known unused
+    for (const a of tracked.items) {
+      if (a.kind !== 'object') continue;
+      const name = str(entry(a, 'ActionName'));
+      if (name && !entry(a, 'LastAccessedTime'))
+        entries.push(actionEntry(ns.toLowerCase(), name, a, lines));
+    }
+  }
+  return summarize(
+    'service-last-accessed',
+    entries,
+    used ? FINDINGS_KINDS['used-actions'] : 'GetServiceLastAccessedDetails output',
+    used ? 'used' : 'unused',
+  );
+}
+
+function readCloudTrail(
+  items: JsonValue[],
+  lines: LineMap,
+  sourceKey: string,
+  nameKey: string,
+): Findings {
+  const entries: FindingsEntry[] = [];
+  for (const item of items) {
+    if (item.kind !== 'object') continue;
+    const source = str(entry(item, sourceKey));
+    const name = str(entry(item, nameKey));
+    if (!source || !name) continue;
+    // CloudTrail names the endpoint (s3.amazonaws.com); its first label is the IAM prefix for nearly every service.
+    const service = source
+      .replace(/\.amazonaws\.com$/, '')
+      .split('.')[0]
+      .toLowerCase();
+    entries.push({ service, action: name, ...lines.position(item.start) });
+  }
+  if (entries.length === 0)
+    throw new FindingsError(0, `These CloudTrail events name no ${sourceKey} and ${nameKey}`);
+  return summarize('used-actions', entries, 'CloudTrail events (used actions)', 'used');
+}

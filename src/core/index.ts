@@ -1,0 +1,72 @@
+// The public face of core: pure functions from strings and a catalog to plain data. No DOM, no Node.
+//
+//   const policy = parsePolicy(text);            // { ok, value: PolicyDocument } | { ok: false, error }
+//   const findings = parseFindings(unusedText);  // which of the five kinds, and its entries
+//   const rec = refinePolicy(policy.value, findings.value, catalog);
+//   rec.recommendedAction, rec.text, rec.decisions, rec.proof, rec.warnings
+//
+// `refine` does all three for one or several policies and returns the first input error as a value.
+import { parseFindings, type Findings, type FindingsOptions } from './findings';
+import type { Result, SourceError } from './json';
+import { parsePolicy } from './policy';
+import { refinePolicy, type Recommendation, type RefineOptions } from './refine';
+import type { Catalog } from './universe';
+
+export { parseJson, printJson, LineMap, MAX_JSON_DEPTH } from './json';
+export type { JsonValue, JsonObject, JsonArray, JsonString, SourceError, Result } from './json';
+export { parsePolicy, MAX_POLICY_CHARS } from './policy';
+export type { PolicyDocument, Statement, PatternRef } from './policy';
+export { parsePattern, matchList, globMatches } from './patterns';
+export type { Pattern } from './patterns';
+export { tokenize } from './tokens';
+export { serviceTrie } from './trie';
+export type { TrieNode } from './trie';
+export { buildUniverse, Universe } from './universe';
+export type { Catalog, ServiceCatalog, AccessLevel, UniverseService } from './universe';
+export { parseFindings, FINDINGS_KINDS } from './findings';
+export type { Findings, FindingsKind, FindingsEntry, FindingsOptions } from './findings';
+export { refinePolicy, MANAGED_POLICY_QUOTA } from './refine';
+export type {
+  Recommendation,
+  RefineOptions,
+  PatternDecision,
+  PatternOutcome,
+  StatementOutcome,
+  TrieNodeInfo,
+  Warning,
+  WarningCode,
+  PolicySize,
+} from './refine';
+export { prove } from './verify';
+export type { Proof, StatementProof, Counterexample } from './verify';
+
+export interface PolicyInput {
+  /** A name for the policy: the file name in the CLI. */
+  name: string;
+  text: string;
+}
+
+export type InputError = SourceError & { input: string };
+
+export interface Refinement {
+  findings: Findings;
+  policies: (Recommendation & { name: string })[];
+}
+
+/** Refines each policy against the same unused permissions: one recommendation per policy. */
+export function refine(
+  policies: readonly PolicyInput[],
+  unusedText: string,
+  catalog: Catalog,
+  options: RefineOptions & FindingsOptions = {},
+): Result<Refinement> | { ok: false; error: InputError } {
+  const findings = parseFindings(unusedText, options);
+  if (!findings.ok) return { ok: false, error: { ...findings.error, input: 'unused permissions' } };
+  const out: Refinement['policies'] = [];
+  for (const p of policies) {
+    const doc = parsePolicy(p.text);
+    if (!doc.ok) return { ok: false, error: { ...doc.error, input: p.name } };
+    out.push({ name: p.name, ...refinePolicy(doc.value, findings.value, catalog, options) });
+  }
+  return { ok: true, value: { findings: findings.value, policies: out } };
+}

@@ -1,0 +1,214 @@
+// An IAM policy document read with source positions, and checked against the policy grammar far
+// enough to refine it: Statement, Effect, Action/NotAction. Everything else is kept as written.
+import {
+  entry,
+  errorAt,
+  LineMap,
+  parseJson,
+  type JsonArray,
+  type JsonObject,
+  type JsonValue,
+  type Result,
+  type SourceError,
+} from './json';
+import { parsePattern, type Pattern } from './patterns';
+
+export interface PatternRef {
+  readonly pattern: Pattern;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Statement {
+  readonly index: number;
+  readonly node: JsonObject;
+  readonly effect: 'Allow' | 'Deny';
+  readonly sid?: string;
+  readonly actionKey: 'Action' | 'NotAction';
+  /** Action given as a list, not a single string. */
+  readonly actionIsList: boolean;
+  readonly patterns: readonly PatternRef[];
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface PolicyDocument {
+  readonly text: string;
+  readonly root: JsonObject;
+  readonly statementIsList: boolean;
+  readonly statements: readonly Statement[];
+}
+
+/** IAM's own limit is far lower; this bound keeps a browser tab responsive and is stated to the user. */
+export const MAX_POLICY_CHARS = 8 * 1024 * 1024;
+
+class GrammarError {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
+}
+
+function typeName(v: JsonValue): string {
+  return v.kind === 'true' || v.kind === 'false'
+    ? 'a boolean'
+    : v.kind === 'null'
+      ? 'null'
+      : `a${v.kind === 'array' || v.kind === 'object' ? 'n' : ''} ${v.kind}`;
+}
+
+const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
+
+export function parsePolicy(text: string): Result<PolicyDocument> {
+  if (text.length > MAX_POLICY_CHARS)
+    return {
+      ok: false,
+      error: errorAt(
+        text,
+        MAX_POLICY_CHARS,
+        `The policy is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_POLICY_CHARS / 1048576} MB`,
+      ),
+    };
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, value: readDocument(text, parsed.value) };
+  } catch (e) {
+    if (e instanceof GrammarError) return { ok: false, error: errorAt(text, e.offset, e.message) };
+    throw e;
+  }
+}
+
+function readDocument(text: string, root: JsonValue): PolicyDocument {
+  if (root.kind !== 'object')
+    throw new GrammarError(
+      root.start,
+      `A policy is a JSON object with a "Statement"; this is ${typeName(root)}`,
+    );
+  const statementValue = entry(root, 'Statement');
+  if (!statementValue) {
+    const hint = root.entries.find((e) => e.key.toLowerCase() === 'statement');
+    if (hint)
+      throw new GrammarError(
+        hint.keyStart,
+        `"${hint.key}" must be spelled "Statement" (IAM keys are case-sensitive)`,
+      );
+    if (entry(root, 'Resources') || entry(root, 'AWSTemplateFormatVersion'))
+      throw new GrammarError(
+        root.start,
+        'This looks like a CloudFormation template, not a policy: paste the PolicyDocument of one policy',
+      );
+    if (entry(root, 'Effect'))
+      throw new GrammarError(
+        root.start,
+        'This looks like a single statement: wrap it as {"Version": "2012-10-17", "Statement": [ ... ]}',
+      );
+    throw new GrammarError(root.start, 'The policy has no "Statement"');
+  }
+  let items: JsonValue[];
+  if (statementValue.kind === 'array') items = statementValue.items;
+  else if (statementValue.kind === 'object') items = [statementValue];
+  else
+    throw new GrammarError(
+      statementValue.start,
+      `"Statement" must be an object or a list of objects, not ${typeName(statementValue)}`,
+    );
+  if (items.length === 0)
+    throw new GrammarError(
+      statementValue.start,
+      '"Statement" is empty: the policy grants nothing (IAM rejects it)',
+    );
+  const lines = new LineMap(text);
+  const statements = items.map((item, index) => readStatement(item, index, lines));
+  return { text, root, statementIsList: statementValue.kind === 'array', statements };
+}
+
+function readStatement(node: JsonValue, index: number, lines: LineMap): Statement {
+  if (node.kind !== 'object')
+    throw new GrammarError(
+      node.start,
+      `Statement ${index + 1} must be an object, not ${typeName(node)}`,
+    );
+  const where = `Statement ${index + 1}`;
+  for (const e of node.entries) {
+    if (!STATEMENT_KEYS.includes(e.key)) {
+      const fix = STATEMENT_KEYS.find((k) => k.toLowerCase() === e.key.toLowerCase());
+      if (fix)
+        throw new GrammarError(
+          e.keyStart,
+          `${where}: "${e.key}" must be spelled "${fix}" (IAM keys are case-sensitive)`,
+        );
+    }
+  }
+  const effect = entry(node, 'Effect');
+  if (!effect)
+    throw new GrammarError(
+      node.start,
+      `${where} has no "Effect": add "Effect": "Allow" or "Effect": "Deny"`,
+    );
+  if (effect.kind !== 'string' || (effect.value !== 'Allow' && effect.value !== 'Deny'))
+    throw new GrammarError(
+      effect.start,
+      `${where}: "Effect" must be "Allow" or "Deny"${effect.kind === 'string' ? `, not "${effect.value}"` : ''}`,
+    );
+  const action = entry(node, 'Action');
+  const notAction = entry(node, 'NotAction');
+  if (action && notAction)
+    throw new GrammarError(
+      node.start,
+      `${where} has both "Action" and "NotAction"; IAM allows only one`,
+    );
+  const list = action ?? notAction;
+  if (!list) throw new GrammarError(node.start, `${where} has neither "Action" nor "NotAction"`);
+  const key = action ? 'Action' : 'NotAction';
+  const values: JsonValue[] = list.kind === 'array' ? list.items : [list];
+  if (list.kind !== 'array' && list.kind !== 'string')
+    throw new GrammarError(
+      list.start,
+      `${where}: "${key}" must be a string or a list of strings, not ${typeName(list)}`,
+    );
+  if (list.kind === 'array' && list.items.length === 0)
+    throw new GrammarError(list.start, `${where}: "${key}" is an empty list`);
+  const patterns = values.map((v) => {
+    if (v.kind !== 'string')
+      throw new GrammarError(
+        v.start,
+        `${where}: every entry of "${key}" must be a string, not ${typeName(v)}`,
+      );
+    const at = lines.position(v.start);
+    return {
+      pattern: parsePattern(v.value),
+      start: v.start,
+      end: v.end,
+      line: at.line,
+      column: at.column,
+    };
+  });
+  const sid = entry(node, 'Sid');
+  const at = lines.position(node.start);
+  return {
+    index,
+    node,
+    effect: effect.value,
+    sid: sid?.kind === 'string' ? sid.value : undefined,
+    actionKey: key,
+    actionIsList: list.kind === 'array',
+    patterns,
+    line: at.line,
+    column: at.column,
+  };
+}
+
+export type { JsonArray, SourceError };

