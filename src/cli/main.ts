@@ -18,7 +18,9 @@ try {
     () => decodeCatalog(raw as unknown as RawCatalog),
   );
 } catch (e) {
-  process.stderr.write(`refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   status = 1;
 }
 process.exitCode = status;

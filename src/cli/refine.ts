@@ -46,7 +46,10 @@ function parseArgs(argv: readonly string[]): Args {
   const args: Args = { policies: [], unused: null, used: false, format: 'policy', help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -64,13 +67,15 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--format': {
         const f = value();
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${f}"`);
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${f}"`);
         args.format = f as Format;
         break;
       }
       case '--size-limit': {
         const n = Number(value());
-        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--size-limit must be a positive whole number');
+        if (!Number.isInteger(n) || n <= 0)
+          throw new UsageError('--size-limit must be a positive whole number');
         args.sizeLimit = n;
         break;
       }
@@ -85,7 +90,8 @@ function parseArgs(argv: readonly string[]): Args {
   if (args.help) return args;
   if (args.policies.length === 0) throw new UsageError('no --policy FILE given');
   if (args.unused === null) throw new UsageError('no --unused FILE (or --used FILE) given');
-  if ([...args.policies, args.unused].filter((p) => p === '-').length > 1) throw new UsageError('only one input can be read from stdin (-)');
+  if ([...args.policies, args.unused].filter((p) => p === '-').length > 1)
+    throw new UsageError('only one input can be read from stdin (-)');
   return args;
 }
 
@@ -130,7 +136,13 @@ function jsonShape(r: Refinement): unknown {
         replacement: d.replacement,
         nodes: d.nodes,
       })),
-      notActionForm: p.notActionForm ? { recommendedPolicy: JSON.parse(printJson(p.notActionForm.document, 0)), size: p.notActionForm.size, chosen: p.notActionForm.chosen } : null,
+      notActionForm: p.notActionForm
+        ? {
+            recommendedPolicy: JSON.parse(printJson(p.notActionForm.document, 0)),
+            size: p.notActionForm.size,
+            chosen: p.notActionForm.chosen,
+          }
+        : null,
       warnings: p.warnings,
       unused: p.unused,
       universe: p.universe,
@@ -157,7 +169,9 @@ export function runCli(argv: readonly string[], io: CliIo, loadCatalog: () => Ca
       return path === '-' ? io.readStdin() : io.readFile(path);
     } catch (e) {
       const code = (e as { code?: string }).code;
-      io.stderr(`refine: ${displayName(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`}\n`);
+      io.stderr(
+        `refine: ${displayName(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})`}\n`,
+      );
       return null;
     }
   };
@@ -169,22 +183,31 @@ export function runCli(argv: readonly string[], io: CliIo, loadCatalog: () => Ca
     if (text === null) return 2;
     policies.push({ name: path === '-' ? 'stdin' : basename(path), text, path });
   }
-  const result = refine(policies, unusedText, loadCatalog(), { used: args.used, sizeLimit: args.sizeLimit });
+  const result = refine(policies, unusedText, loadCatalog(), {
+    used: args.used,
+    sizeLimit: args.sizeLimit,
+  });
   if (!result.ok) {
     const e = result.error;
-    const path = e.input === 'unused permissions' ? (args.unused as string) : (policies.find((p) => p.name === e.input)?.path ?? e.input);
+    const path =
+      e.input === 'unused permissions'
+        ? (args.unused as string)
+        : (policies.find((p) => p.name === e.input)?.path ?? e.input);
     io.stderr(`refine: ${displayName(path)}:${e.line}:${e.column}: ${e.message}\n`);
     return 2;
   }
   const r = result.value;
   for (const p of r.policies) {
     if (!p.proof.ok) {
-      io.stderr(`refine: ${p.name}: ${p.proof.message}\nThis is a bug in the refiner; nothing was written.\n`);
+      io.stderr(
+        `refine: ${p.name}: ${p.proof.message}\nThis is a bug in the refiner; nothing was written.\n`,
+      );
       return 1;
     }
   }
   for (const p of r.policies)
-    for (const w of p.warnings) io.stderr(`warning: ${p.name}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}\n`);
+    for (const w of p.warnings)
+      io.stderr(`warning: ${p.name}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}\n`);
   switch (args.format) {
     case 'aws':
       io.stdout(JSON.stringify(awsShape(r), null, 2) + '\n');
@@ -194,18 +217,31 @@ export function runCli(argv: readonly string[], io: CliIo, loadCatalog: () => Ca
       break;
     case 'diff':
       for (const p of r.policies)
-        io.stdout(createTwoFilesPatch(`a/${p.name}`, p.text === null ? '/dev/null' : `b/${p.name}`, p.originalText + '\n', p.text === null ? '' : p.text + '\n', '', p.recommendedAction));
+        io.stdout(
+          createTwoFilesPatch(
+            `a/${p.name}`,
+            p.text === null ? '/dev/null' : `b/${p.name}`,
+            p.originalText + '\n',
+            p.text === null ? '' : p.text + '\n',
+            '',
+            p.recommendedAction,
+          ),
+        );
       break;
     case 'policy':
       if (r.policies.length === 1) {
         const p = r.policies[0];
-        if (p.text === null) io.stderr(`${p.name}: DETACH_POLICY: every permission it grants is unused\n`);
+        if (p.text === null)
+          io.stderr(`${p.name}: DETACH_POLICY: every permission it grants is unused\n`);
         else io.stdout(p.text + '\n');
       } else {
         const out: Record<string, unknown> = {};
-        for (const p of r.policies) out[p.name] = p.document ? JSON.parse(printJson(p.document, 0)) : null;
+        for (const p of r.policies)
+          out[p.name] = p.document ? JSON.parse(printJson(p.document, 0)) : null;
         io.stdout(JSON.stringify(out, null, 2) + '\n');
-        for (const p of r.policies) if (p.text === null) io.stderr(`${p.name}: DETACH_POLICY: every permission it grants is unused\n`);
+        for (const p of r.policies)
+          if (p.text === null)
+            io.stderr(`${p.name}: DETACH_POLICY: every permission it grants is unused\n`);
       }
       break;
   }

@@ -7,7 +7,7 @@
 //
 // `refine` does all three for one or several policies and returns the first input error as a value.
 import { parseFindings, type Findings, type FindingsOptions } from './findings';
-import type { Result, SourceError } from './json';
+import type { SourceError } from './json';
 import { parsePolicy } from './policy';
 import { refinePolicy, type Recommendation, type RefineOptions } from './refine';
 import type { Catalog } from './universe';
@@ -59,7 +59,7 @@ export function refine(
   unusedText: string,
   catalog: Catalog,
   options: RefineOptions & FindingsOptions = {},
-): Result<Refinement> | { ok: false; error: InputError } {
+): { ok: true; value: Refinement } | { ok: false; error: InputError } {
   const findings = parseFindings(unusedText, options);
   if (!findings.ok) return { ok: false, error: { ...findings.error, input: 'unused permissions' } };
   const out: Refinement['policies'] = [];
