@@ -109,6 +109,8 @@ export interface Recommendation {
    * `chosen` when the expanded form is over the size limit and this one is not.
    */
   notActionForm: { document: JsonObject; text: string; size: PolicySize; chosen: boolean } | null;
+  /** The expanded form (Action lists), whether or not it was chosen; null when detached. */
+  expandedForm: { document: JsonObject; text: string; size: PolicySize } | null;
   /** Unused actions in the universe, and how many of them this policy allowed. */
   unused: { total: number; allowed: number };
   universe: { actions: number; catalogVersion: string; catalogDate: string };
@@ -659,6 +661,7 @@ export function refinePolicy(
     size: finalSize,
     notActionForm,
     unused: { total: totalUnused, allowed: allowedUnusedCount },
+    expandedForm: document && size ? { document, text: printJson(document), size } : null,
     universe: { actions: u.size, catalogVersion: catalog.version, catalogDate: catalog.date },
   };
 }

@@ -57,6 +57,12 @@ export function actionsOf(rec: Recommendation, statement = 0): unknown {
   return recommended(rec)?.Statement[statement]?.Action;
 }
 
+/** The Action list of the expanded form, even when the NotAction form was proposed instead. */
+export function expandedActionsOf(rec: Recommendation, statement = 0): unknown {
+  const text = rec.expandedForm?.text;
+  return text ? JSON.parse(text).Statement[statement]?.Action : undefined;
+}
+
 export function serviceNames(key: string): readonly string[] {
   const s = catalog.services.get(key);
   if (!s) throw new Error(`no service ${key}`);
