@@ -13,7 +13,9 @@ function read(text: string, used = false) {
 
 describe('the five accepted kinds of unused permissions', () => {
   it('1. the short form; no actions means the whole service', () => {
-    const f = read('[{"serviceNamespace": "s3", "actions": ["GetObject"]}, {"serviceNamespace": "sqs"}]');
+    const f = read(
+      '[{"serviceNamespace": "s3", "actions": ["GetObject"]}, {"serviceNamespace": "sqs"}]',
+    );
     expect(f.kind).toBe('short-form');
     expect(f.entries).toEqual([
       expect.objectContaining({ service: 's3', action: 'GetObject' }),
@@ -41,15 +43,24 @@ describe('the five accepted kinds of unused permissions', () => {
       ['s3', 'DeleteObject'],
       ['dynamodb', null],
     ]);
-    const rec = refineText(allow(['s3:*Object', 'dynamodb:GetItem', 'lambda:InvokeFunction']), fixture('service-last-accessed.json'));
-    expect(recommended(rec)?.Statement[0].Action).toEqual(expect.arrayContaining(['s3:GetObject', 'lambda:InvokeFunction']));
+    const rec = refineText(
+      allow(['s3:*Object', 'dynamodb:GetItem', 'lambda:InvokeFunction']),
+      fixture('service-last-accessed.json'),
+    );
+    expect(recommended(rec)?.Statement[0].Action).toEqual(
+      expect.arrayContaining(['s3:GetObject', 'lambda:InvokeFunction']),
+    );
     expect(recommended(rec)?.Statement[0].Action).not.toContain('s3:PutObject');
   });
 
   it('4. a plain list: lines (with comments and commas) or a JSON array of strings', () => {
     const lines = read(fixture('actions.txt'));
     expect(lines.kind).toBe('action-list');
-    expect(lines.entries.map((e) => `${e.service}:${e.action}`)).toEqual(['s3:GetBucketPolicy', 's3:GetBucketAcl', 'sqs:DeleteQueue']);
+    expect(lines.entries.map((e) => `${e.service}:${e.action}`)).toEqual([
+      's3:GetBucketPolicy',
+      's3:GetBucketAcl',
+      'sqs:DeleteQueue',
+    ]);
     expect(lines.entries[2]).toMatchObject({ line: 3, column: 18 });
     const array = read('["s3:GetObject", "S3:PutObject"]');
     expect(array.kind).toBe('action-list');
