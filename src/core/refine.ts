@@ -165,13 +165,19 @@ function unusedBits(
       else named.fill(1, u.offsets[si], u.offsets[si + 1]);
       continue;
     }
+    if (!/[*?]/.test(e.action)) {
+      const g = u.indexOf(e.service, e.action);
+      if (g >= 0) named[g] = 1; // always found: concrete findings are part of the universe
+      if (g < 0 || !u.services[si].known[g - u.offsets[si]])
+        unknownActions.push(`${e.service}:${e.action}`);
+      continue;
+    }
     let hits = 0;
     forEachMatch(u, parsePattern(`${e.service}:${e.action}`), (g) => {
       named[g] = 1;
       hits++;
     });
-    const g = u.indexOf(e.service, e.action);
-    if ((g >= 0 && !u.isKnown(g)) || hits === 0) unknownActions.push(`${e.service}:${e.action}`);
+    if (hits === 0) unknownActions.push(`${e.service}:${e.action}`);
   }
   if (unknownActions.length > 0 || unknownServices.length > 0) {
     const names = [...unknownActions, ...unknownServices.map((s) => `${s} (whole service)`)];
@@ -264,6 +270,8 @@ function frontierOver(
       if (!scopeSums || !unusedSums) return;
       const matched = scopeSums[node.hi] - scopeSums[node.lo];
       if (matched === 0) return;
+      // Across services, the nodes holding nothing that stays allowed are summed up by their service.
+      if (spanning && node.depth > 0 && neededSums[node.hi] === neededSums[node.lo]) return;
       nodes.push(nodeInfo(s.key, node, depth0, safe, w, matched, unusedSums, goodSums));
     });
     for (const w of out) written.push(w);
@@ -416,7 +424,6 @@ function compressUnused(u: Universe, unused: Uint8Array, needed: Uint8Array): st
 }
 
 function redundancyWarnings(u: Universe, s: Statement, warnings: Warning[]): void {
-  const lists = s.patterns.map((r) => matchList(u, r.pattern));
   const seen = new Map<string, number>();
   s.patterns.forEach((r, i) => {
     const earlier = seen.get(r.pattern.text);
@@ -432,7 +439,9 @@ function redundancyWarnings(u: Universe, s: Statement, warnings: Warning[]): voi
     }
     seen.set(r.pattern.text, i);
   });
-  if (s.patterns.length > 200) return; // pairwise subset checks would cost more than they tell
+  // Pairwise subset checks: nothing to compare with one pattern, and too costly for huge lists.
+  if (s.patterns.length < 2 || s.patterns.length > 200) return;
+  const lists = s.patterns.map((r) => matchList(u, r.pattern));
   const bits = lists.map((l) => {
     const b = new Set(l);
     return b;
@@ -486,8 +495,25 @@ function dedupe(list: string[]): string[] {
   return [...new Set(list)];
 }
 
-function sizeOf(doc: JsonObject, limit: number): PolicySize {
-  return { chars: printJson(doc, 0).length, limit };
+/** The document pretty-printed, and its size as IAM counts it (white space outside strings left out). */
+function render(doc: JsonObject, limit: number): { text: string; size: PolicySize } {
+  const text = printJson(doc);
+  let chars = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      chars++;
+      if (c === 92) {
+        chars++;
+        i++;
+      } else if (c === 34) inString = false;
+    } else if (c !== 32 && c !== 10) {
+      chars++;
+      if (c === 34) inString = true;
+    }
+  }
+  return { text, size: { chars, limit } };
 }
 
 export function refinePolicy(
@@ -506,6 +532,7 @@ export function refinePolicy(
   const keptActions: (StatementActions | null)[] = [];
   const alternatives = new Map<number, { node: JsonObject; actions: StatementActions }>();
   const allowedUnused = new Uint8Array(u.size);
+  const originalBits: (Uint8Array | undefined)[] = [];
 
   for (const s of doc.statements) {
     const outcome: StatementOutcome = {
@@ -527,6 +554,7 @@ export function refinePolicy(
       continue;
     }
     const allowed = statementBits(u, original);
+    originalBits[s.index] = allowed;
     const needed = new Uint8Array(u.size);
     let neededCount = 0;
     let allowedCount = 0;
@@ -608,8 +636,9 @@ export function refinePolicy(
   const originals = doc.statements.map(statementActions);
   const survivors = kept.filter((k): k is JsonObject => k !== null);
   const document = survivors.length === 0 ? null : withStatements(doc, survivors);
-  const size = document ? sizeOf(document, limit) : null;
-  let proof = prove(u, unused, originals, keptActions);
+  const expanded = document ? render(document, limit) : null;
+  const size = expanded?.size ?? null;
+  let proof = prove(u, unused, originals, keptActions, originalBits);
 
   let notActionForm: Recommendation['notActionForm'] = null;
   if (alternatives.size > 0) {
@@ -617,14 +646,16 @@ export function refinePolicy(
       .map((k, i) => alternatives.get(i)?.node ?? k)
       .filter((k): k is JsonObject => k !== null);
     const altDoc = withStatements(doc, altNodes);
-    const altSize = sizeOf(altDoc, limit);
+    const alt = render(altDoc, limit);
+    const altSize = alt.size;
     const chosen = size !== null && size.chars > limit && altSize.chars < size.chars;
-    notActionForm = { document: altDoc, text: printJson(altDoc), size: altSize, chosen };
+    notActionForm = { document: altDoc, text: alt.text, size: altSize, chosen };
     const altProof = prove(
       u,
       unused,
       originals,
       keptActions.map((k, i) => alternatives.get(i)?.actions ?? k),
+      originalBits,
     );
     if (!altProof.ok) proof = altProof;
     else if (chosen) proof = altProof;
@@ -652,7 +683,7 @@ export function refinePolicy(
   return {
     recommendedAction: finalDoc ? 'CREATE_POLICY' : 'DETACH_POLICY',
     document: finalDoc,
-    text: finalDoc ? printJson(finalDoc) : null,
+    text: notActionForm?.chosen ? notActionForm.text : (expanded?.text ?? null),
     originalText: printJson(doc.root),
     decisions,
     statements: outcomes,
@@ -661,7 +692,7 @@ export function refinePolicy(
     size: finalSize,
     notActionForm,
     unused: { total: totalUnused, allowed: allowedUnusedCount },
-    expandedForm: document && size ? { document, text: printJson(document), size } : null,
+    expandedForm: document && expanded ? { document, ...expanded } : null,
     universe: { actions: u.size, catalogVersion: catalog.version, catalogDate: catalog.date },
   };
 }

@@ -127,6 +127,18 @@ export function prefixRange(
 }
 
 const baseServices = new WeakMap<Catalog, UniverseService[]>();
+const baseUniverses = new WeakMap<Catalog, Universe>();
+const localIndexes = new WeakMap<ServiceCatalog, Map<string, number>>();
+
+/** Lower-case name -> local index, built once per service and shared by every universe that has it. */
+function localIndex(s: ServiceCatalog): Map<string, number> {
+  let index = localIndexes.get(s);
+  if (!index) {
+    index = new Map(s.names.map((n, i) => [n.toLowerCase(), i]));
+    localIndexes.set(s, index);
+  }
+  return index;
+}
 
 function fromCatalog(s: ServiceCatalog): UniverseService {
   return {
@@ -156,12 +168,16 @@ export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): U
     const key = service.toLowerCase();
     const lower = name.toLowerCase();
     const known = catalog.services.get(key);
-    if (known && lowerBoundHit(known, lower)) continue;
+    if (known && localIndex(known).has(lower)) continue;
     let names = additions.get(key);
     if (!names) additions.set(key, (names = new Map()));
     if (!names.has(lower)) names.set(lower, name);
   }
-  if (additions.size === 0) return new Universe(catalog, base);
+  if (additions.size === 0) {
+    let universe = baseUniverses.get(catalog);
+    if (!universe) baseUniverses.set(catalog, (universe = new Universe(catalog, base)));
+    return universe;
+  }
   const services = base.slice();
   for (const [key, names] of additions) {
     const at = services.findIndex((s) => s.key === key);
@@ -184,12 +200,4 @@ export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): U
   }
   services.sort((a, b) => (a.key < b.key ? -1 : 1));
   return new Universe(catalog, services);
-}
-
-const lowerNames = new WeakMap<ServiceCatalog, string[]>();
-function lowerBoundHit(s: ServiceCatalog, lower: string): boolean {
-  let l = lowerNames.get(s);
-  if (!l) lowerNames.set(s, (l = s.names.map((n) => n.toLowerCase())));
-  const i = lowerBound(l, lower);
-  return i < l.length && l[i] === lower;
 }

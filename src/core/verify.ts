@@ -60,13 +60,15 @@ export function prove(
   unused: Uint8Array,
   original: readonly (StatementActions & { sid?: string })[],
   refined: readonly (StatementActions | null)[],
+  /** The original statements' bits when already computed (they are the same for every candidate). */
+  originalBits: readonly (Uint8Array | undefined)[] = [],
 ): Proof {
   const statements: StatementProof[] = [];
   const beforeAll = new Uint8Array(u.size);
   const afterAll = new Uint8Array(u.size);
   for (let i = 0; i < original.length; i++) {
     const o = original[i];
-    const before = statementBits(u, o);
+    const before = originalBits[i] ?? statementBits(u, o);
     const after = statementBits(u, refined[i]);
     const allow = o.effect === 'Allow';
     if (refined[i] && refined[i]?.effect !== o.effect)
