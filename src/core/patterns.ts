@@ -20,6 +20,23 @@ export interface Pattern {
 
 const WILDCARD = /[*?]/;
 
+/** Longer than any action IAM defines (the longest is under 100 characters) by a wide margin. */
+export const MAX_PATTERN_LENGTH = 512;
+
+function problemOf(text: string): string | undefined {
+  if (text.length > MAX_PATTERN_LENGTH)
+    return `An action of ${text.length.toLocaleString('en-US')} characters: no action name is longer than ${MAX_PATTERN_LENGTH}`;
+  const bad = /[^A-Za-z0-9*?:_.-]/.exec(text);
+  if (!bad) return undefined;
+  const c = bad[0];
+  const shown = /\s/.test(c)
+    ? 'white space'
+    : c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127
+      ? `control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+      : `"${c}"`;
+  return `"${text.length > 80 ? text.slice(0, 80) + '...' : text}" contains ${shown}, which no action name has`;
+}
+
 export function parsePattern(text: string): Pattern {
   if (text === '*') return { text, service: null, name: '*', spansServices: true, concrete: false };
   const colon = text.indexOf(':');
@@ -42,29 +59,36 @@ export function parsePattern(text: string): Pattern {
     name,
     spansServices,
     concrete: !spansServices && !WILDCARD.test(name),
-    problem: /\s/.test(text)
-      ? `"${text}" contains white space, which no action name has`
-      : undefined,
+    problem: problemOf(text),
   };
 }
 
-const globCache = new Map<string, RegExp>();
-function globRegex(glob: string): RegExp {
-  let re = globCache.get(glob);
-  if (!re) {
-    const body = glob
-      .replace(/[.+^${}()|[\]\\/-]/g, '\\$&')
-      .replace(/\*/g, '[^]*')
-      .replace(/\?/g, '[^]');
-    re = new RegExp(`^${body}$`);
-    if (globCache.size > 5000) globCache.clear();
-    globCache.set(glob, re);
+/**
+ * `*` and `?` matching in linear-ish time (the greedy two-pointer method, backtracking only to the last
+ * star): a regular expression would backtrack exponentially on hostile patterns like `*a*a*a*a*b`.
+ */
+export function globMatches(glob: string, text: string): boolean {
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    const c = glob.charCodeAt(g);
+    if (g < glob.length && (c === 63 || c === text.charCodeAt(t))) {
+      g++;
+      t++;
+    } else if (g < glob.length && c === 42) {
+      star = g++;
+      mark = t;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
   }
-  return re;
-}
-
-export function globMatches(glob: string, lower: string): boolean {
-  return WILDCARD.test(glob) ? globRegex(glob).test(lower) : glob === lower;
+  while (g < glob.length && glob.charCodeAt(g) === 42) g++;
+  return g === glob.length;
 }
 
 /** The service indices a pattern can reach. */
@@ -89,7 +113,7 @@ export function forEachMatch(u: Universe, p: Pattern, hit: (global: number) => v
   const firstWild = name.search(WILDCARD);
   const literal = firstWild < 0 ? name : name.slice(0, firstWild);
   const prefixOnly = firstWild >= 0 && firstWild === name.length - 1 && name.endsWith('*');
-  const re = firstWild >= 0 && !prefixOnly ? globRegex(name) : null;
+  const general = firstWild >= 0 && !prefixOnly;
   for (const si of patternServices(u, p)) {
     const s = u.services[si];
     const base = u.offsets[si];
@@ -98,7 +122,7 @@ export function forEachMatch(u: Universe, p: Pattern, hit: (global: number) => v
       if (lo < hi && s.lower[lo] === name) hit(base + lo);
       continue;
     }
-    for (let i = lo; i < hi; i++) if (re === null || re.test(s.lower[i])) hit(base + i);
+    for (let i = lo; i < hi; i++) if (!general || globMatches(name, s.lower[i])) hit(base + i);
   }
 }
 
