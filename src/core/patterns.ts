@@ -126,7 +126,11 @@ export function forEachMatch(u: Universe, p: Pattern, hit: (global: number) => v
   }
 }
 
-export function matchBits(u: Universe, p: Pattern, into = new Uint8Array(u.size)): Uint8Array {
+export function matchBits(
+  u: Universe,
+  p: Pattern,
+  into: Uint8Array = new Uint8Array(u.size),
+): Uint8Array {
   forEachMatch(u, p, (g) => {
     into[g] = 1;
   });

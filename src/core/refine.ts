@@ -6,7 +6,7 @@ import type { PatternRef, PolicyDocument, Statement } from './policy';
 import type { Findings } from './findings';
 import { frontier, prefixSums, serviceTrie, type TrieNode } from './trie';
 import { buildUniverse, type Catalog, type NamedAction, type Universe } from './universe';
-import { prove, statementBits, type Proof, type StatementActions } from './verify';
+import { clearServices, prove, statementReach, type Proof, type StatementActions } from './verify';
 import { suggestAction } from './suggest';
 
 /** IAM's quota for a customer managed policy, white space not counted. */
@@ -192,10 +192,13 @@ function unusedBits(
   if (findings.mode === 'unused') return named;
   // Used mode: everything the policy allows that was not used is unused.
   const allowed = new Uint8Array(u.size);
+  const bits = new Uint8Array(u.size);
   for (const s of doc.statements) {
     if (s.effect !== 'Allow') continue;
-    const bits = statementBits(u, statementActions(s));
-    for (let g = 0; g < u.size; g++) allowed[g] |= bits[g];
+    const reached = statementReach(u, statementActions(s), bits);
+    for (const si of reached)
+      for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++) allowed[g] |= bits[g];
+    clearServices(u, bits, reached);
   }
   let usedAndAllowed = 0;
   for (let g = 0; g < u.size; g++) {
@@ -324,6 +327,7 @@ function plural(n: number, word: string): string {
 function decidePattern(
   u: Universe,
   unused: Uint8Array,
+  scratch: { scope: Uint8Array; kept: Uint8Array },
   s: Statement,
   position: number,
   ref: PatternRef,
@@ -389,14 +393,14 @@ function decidePattern(
       replacement: [],
       nodes: [],
     };
-  const scope = new Uint8Array(u.size);
-  const kept = new Uint8Array(u.size);
+  const { scope, kept } = scratch;
   for (const g of matches) {
     scope[g] = 1;
     kept[g] = unused[g] ^ 1;
   }
   const services = p.spansServices ? servicesOf(u, scope) : [u.serviceIndex(p.service as string)];
   const f = frontierOver(u, services, kept, kept, p.spansServices, { scope, unused });
+  for (const g of matches) scope[g] = kept[g] = 0;
   return {
     ...base,
     outcome: 'replaced',
@@ -418,9 +422,19 @@ function suggestion(u: Universe, p: Pattern): string {
 }
 
 /** The largest trie nodes that hold only unused actions, covering `needed` (SPEC.md rule 3). */
-function compressUnused(u: Universe, unused: Uint8Array, needed: Uint8Array): string[] {
-  if (count(unused) === u.size) return ['*'];
-  return frontierOver(u, servicesOf(u, needed), unused, needed, true, null).written;
+function compressUnused(
+  u: Universe,
+  unused: Uint8Array,
+  needed: Uint8Array,
+  services: readonly number[],
+  everythingUnused: boolean,
+): string[] {
+  if (everythingUnused) return ['*'];
+  const touched = services.filter((si) => {
+    for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++) if (needed[g]) return true;
+    return false;
+  });
+  return frontierOver(u, touched, unused, needed, true, null).written;
 }
 
 function redundancyWarnings(u: Universe, s: Statement, warnings: Warning[]): void {
@@ -532,7 +546,12 @@ export function refinePolicy(
   const keptActions: (StatementActions | null)[] = [];
   const alternatives = new Map<number, { node: JsonObject; actions: StatementActions }>();
   const allowedUnused = new Uint8Array(u.size);
-  const originalBits: (Uint8Array | undefined)[] = [];
+  const everythingUnused = count(unused) === u.size;
+  // Scratch arrays over the universe, reused by every statement: each clears what it wrote.
+  const allowed = new Uint8Array(u.size);
+  const needed = new Uint8Array(u.size);
+  const scratch = { scope: new Uint8Array(u.size), kept: new Uint8Array(u.size) };
+  let reached: number[] = [];
 
   for (const s of doc.statements) {
     const outcome: StatementOutcome = {
@@ -546,6 +565,9 @@ export function refinePolicy(
       column: s.column,
     };
     outcomes.push(outcome);
+    clearServices(u, allowed, reached);
+    clearServices(u, needed, reached);
+    reached = [];
     redundancyWarnings(u, s, warnings);
     const original = statementActions(s);
     if (s.effect === 'Deny') {
@@ -553,16 +575,16 @@ export function refinePolicy(
       keptActions.push(original);
       continue;
     }
-    const allowed = statementBits(u, original);
-    originalBits[s.index] = allowed;
-    const needed = new Uint8Array(u.size);
+    reached = statementReach(u, original, allowed);
     let neededCount = 0;
     let allowedCount = 0;
-    for (let g = 0; g < u.size; g++) {
-      needed[g] = allowed[g] & unused[g];
-      neededCount += needed[g];
-      allowedCount += allowed[g];
-      allowedUnused[g] |= needed[g];
+    for (const si of reached) {
+      for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++) {
+        needed[g] = allowed[g] & unused[g];
+        neededCount += needed[g];
+        allowedCount += allowed[g];
+        allowedUnused[g] |= needed[g];
+      }
     }
     if (s.actionKey === 'NotAction') {
       for (const r of s.patterns) {
@@ -586,7 +608,7 @@ export function refinePolicy(
         keptActions.push(null);
         continue;
       }
-      const added = compressUnused(u, unused, needed);
+      const added = compressUnused(u, unused, needed, reached, everythingUnused);
       const list = dedupe([...original.patterns, ...added]);
       outcome.outcome = 'extended';
       outcome.added = added;
@@ -599,7 +621,7 @@ export function refinePolicy(
     const list: string[] = [];
     let changed = false;
     s.patterns.forEach((r, position) => {
-      const d = decidePattern(u, unused, s, position, r, warnings);
+      const d = decidePattern(u, unused, scratch, s, position, r, warnings);
       decisions.push(d);
       if (d.outcome !== 'kept') changed = true;
       for (const w of d.replacement) list.push(w);
@@ -625,7 +647,7 @@ export function refinePolicy(
       s.patterns.some((r) => r.pattern.text === '*' || r.pattern.text === '*:*') &&
       neededCount > 0
     ) {
-      const notAction = compressUnused(u, unused, needed);
+      const notAction = compressUnused(u, unused, needed, reached, everythingUnused);
       alternatives.set(s.index, {
         node: withActionList(s.node, 'Action', 'NotAction', notAction, true),
         actions: { effect: 'Allow', actionKey: 'NotAction', patterns: notAction },
@@ -638,7 +660,7 @@ export function refinePolicy(
   const document = survivors.length === 0 ? null : withStatements(doc, survivors);
   const expanded = document ? render(document, limit) : null;
   const size = expanded?.size ?? null;
-  let proof = prove(u, unused, originals, keptActions, originalBits);
+  let proof = prove(u, unused, originals, keptActions);
 
   let notActionForm: Recommendation['notActionForm'] = null;
   if (alternatives.size > 0) {
@@ -655,7 +677,6 @@ export function refinePolicy(
       unused,
       originals,
       keptActions.map((k, i) => alternatives.get(i)?.actions ?? k),
-      originalBits,
     );
     if (!altProof.ok) proof = altProof;
     else if (chosen) proof = altProof;

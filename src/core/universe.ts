@@ -179,8 +179,9 @@ export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): U
     return universe;
   }
   const services = base.slice();
+  const position = new Map(services.map((s, i) => [s.key, i]));
   for (const [key, names] of additions) {
-    const at = services.findIndex((s) => s.key === key);
+    const at = position.get(key) ?? -1;
     const existing = at >= 0 ? services[at] : undefined;
     const rows: [string, string, AccessLevel | undefined, boolean][] = existing
       ? existing.names.map((n, i) => [existing.lower[i], n, existing.levels[i], true])
@@ -196,7 +197,7 @@ export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): U
       inCatalog: existing !== undefined,
     };
     if (at >= 0) services[at] = merged;
-    else services.push(merged);
+    else position.set(key, services.push(merged) - 1);
   }
   services.sort((a, b) => (a.key < b.key ? -1 : 1));
   return new Universe(catalog, services);

@@ -1,7 +1,7 @@
 // The exactness proof (SPEC.md, last paragraph): over the universe, each refined statement allows
 // exactly what the original allowed minus the unused actions, and each Deny still covers the same.
 // It matches the written text again, independently of how the trie chose it.
-import { matchBits, parsePattern } from './patterns';
+import { matchBits, parsePattern, patternServices } from './patterns';
 import type { Universe } from './universe';
 
 export interface StatementActions {
@@ -40,12 +40,36 @@ export type Proof =
     }
   | { ok: false; counterexample: Counterexample; message: string };
 
-/** The actions of the universe a statement's Action or NotAction list covers. */
+/**
+ * Marks in `bits` the actions of the universe a statement's Action or NotAction list covers, and
+ * returns the services it can reach (sorted): only their ranges of `bits` were written, so a caller
+ * that reuses `bits` clears just those (see `clearServices`). A 10,000-statement policy stays linear.
+ */
+export function statementReach(
+  u: Universe,
+  s: StatementActions | null,
+  bits: Uint8Array,
+): number[] {
+  if (!s) return [];
+  const patterns = s.patterns.map(parsePattern);
+  for (const p of patterns) matchBits(u, p, bits);
+  if (s.actionKey === 'NotAction') {
+    for (let i = 0; i < u.size; i++) bits[i] ^= 1;
+    return u.services.map((_, i) => i);
+  }
+  const reached = new Set<number>();
+  for (const p of patterns) for (const si of patternServices(u, p)) reached.add(si);
+  return [...reached].sort((a, b) => a - b);
+}
+
+export function clearServices(u: Universe, bits: Uint8Array, services: readonly number[]): void {
+  for (const si of services) bits.fill(0, u.offsets[si], u.offsets[si + 1]);
+}
+
+/** The actions of the universe a statement's Action or NotAction list covers, as a new array. */
 export function statementBits(u: Universe, s: StatementActions | null): Uint8Array {
   const bits = new Uint8Array(u.size);
-  if (!s) return bits;
-  for (const p of s.patterns) matchBits(u, parsePattern(p), bits);
-  if (s.actionKey === 'NotAction') for (let i = 0; i < bits.length; i++) bits[i] ^= 1;
+  statementReach(u, s, bits);
   return bits;
 }
 
@@ -55,60 +79,82 @@ function count(bits: Uint8Array): number {
   return n;
 }
 
+function union(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b.slice();
+  if (b.length === 0) return a.slice();
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
 export function prove(
   u: Universe,
   unused: Uint8Array,
   original: readonly (StatementActions & { sid?: string })[],
   refined: readonly (StatementActions | null)[],
-  /** The original statements' bits when already computed (they are the same for every candidate). */
-  originalBits: readonly (Uint8Array | undefined)[] = [],
 ): Proof {
   const statements: StatementProof[] = [];
   const beforeAll = new Uint8Array(u.size);
   const afterAll = new Uint8Array(u.size);
+  const before = new Uint8Array(u.size);
+  const after = new Uint8Array(u.size);
   for (let i = 0; i < original.length; i++) {
     const o = original[i];
-    const before = originalBits[i] ?? statementBits(u, o);
-    const after = statementBits(u, refined[i]);
+    const r = refined[i];
     const allow = o.effect === 'Allow';
-    if (refined[i] && refined[i]?.effect !== o.effect)
+    if (r && r.effect !== o.effect)
       return {
         ok: false,
         counterexample: { statement: i, action: '', expected: 'matched', got: 'not matched' },
         message: `BUG: statement ${i + 1} changed its Effect`,
       };
+    const reachedBefore = statementReach(u, o, before);
+    const reachedAfter = statementReach(u, r, after);
     let removed = 0;
-    for (let g = 0; g < u.size; g++) {
-      const expected = allow ? before[g] & (unused[g] ^ 1) : before[g];
-      if (expected !== after[g]) {
-        const counterexample: Counterexample = {
-          statement: i,
-          action: u.actionName(g),
-          expected: expected ? 'matched' : 'not matched',
-          got: after[g] ? 'matched' : 'not matched',
-        };
-        return {
-          ok: false,
-          counterexample,
-          message: `BUG: the refined statement ${i + 1} ${after[g] ? 'allows' : 'no longer allows'} ${counterexample.action}, which the original ${before[g] ? 'allowed' : 'did not allow'}${unused[g] ? ' (reported unused)' : ''}`,
-        };
-      }
-      if (allow) {
-        removed += before[g] & unused[g];
-        beforeAll[g] |= before[g];
-        afterAll[g] |= after[g];
+    let beforeCount = 0;
+    let afterCount = 0;
+    for (const si of union(reachedBefore, reachedAfter)) {
+      for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++) {
+        const expected = allow ? before[g] & (unused[g] ^ 1) : before[g];
+        if (expected !== after[g]) {
+          const counterexample: Counterexample = {
+            statement: i,
+            action: u.actionName(g),
+            expected: expected ? 'matched' : 'not matched',
+            got: after[g] ? 'matched' : 'not matched',
+          };
+          return {
+            ok: false,
+            counterexample,
+            message: `BUG: the refined statement ${i + 1} ${after[g] ? 'allows' : 'no longer allows'} ${counterexample.action}, which the original ${before[g] ? 'allowed' : 'did not allow'}${unused[g] ? ' (reported unused)' : ''}`,
+          };
+        }
+        beforeCount += before[g];
+        afterCount += after[g];
+        if (allow) {
+          removed += before[g] & unused[g];
+          beforeAll[g] |= before[g];
+          afterAll[g] |= after[g];
+        }
       }
     }
+    clearServices(u, before, reachedBefore);
+    clearServices(u, after, reachedAfter);
     statements.push({
       index: i,
       sid: o.sid,
       effect: o.effect,
-      before: count(before),
+      before: beforeCount,
       removed,
-      after: count(after),
+      after: afterCount,
     });
   }
-  const before = count(beforeAll);
-  const after = count(afterAll);
-  return { ok: true, universe: u.size, before, removed: before - after, after, statements };
+  const total = count(beforeAll);
+  const kept = count(afterAll);
+  return {
+    ok: true,
+    universe: u.size,
+    before: total,
+    removed: total - kept,
+    after: kept,
+    statements,
+  };
 }
