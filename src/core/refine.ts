@@ -123,7 +123,7 @@ function count(bits: Uint8Array, lo = 0, hi = bits.length): number {
 }
 
 /** Concrete actions of the policy and the findings: the universe includes them (SPEC.md). */
-function namedActions(doc: PolicyDocument, findings: Findings): NamedAction[] {
+export function namedActions(doc: PolicyDocument, findings: Findings): NamedAction[] {
   const out: NamedAction[] = [];
   for (const s of doc.statements)
     for (const { pattern } of s.patterns) {
@@ -149,7 +149,7 @@ function statementActions(s: Statement): StatementActions & { sid?: string } {
 }
 
 /** The set U as bits over the universe, with the warnings reading the findings gave. */
-function unusedBits(
+export function unusedBits(
   u: Universe,
   doc: PolicyDocument,
   findings: Findings,
@@ -324,7 +324,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Decides one pattern of an Allow statement's Action list (SPEC.md rule 2). */
-function decidePattern(
+export function decidePattern(
   u: Universe,
   unused: Uint8Array,
   scratch: { scope: Uint8Array; kept: Uint8Array },
