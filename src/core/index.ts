@@ -39,6 +39,24 @@ export type {
 } from './refine';
 export { prove } from './verify';
 export type { Proof, StatementProof, Counterexample } from './verify';
+export {
+  explainPattern,
+  trieNode,
+  trieAction,
+  trieChildren,
+  nodeActions,
+  nodeBlockers,
+  charTrie,
+} from './explain';
+export type {
+  PatternTrie,
+  PatternTrieNode,
+  PatternTrieAction,
+  PatternTrieNodes,
+  PatternTrieActions,
+  TrieLevel,
+  ExplainOptions,
+} from './explain';
 
 export interface PolicyInput {
   /** A name for the policy: the file name in the CLI. */
