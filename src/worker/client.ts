@@ -1,0 +1,145 @@
+// The page's side of the refiner worker (after AST Explorer's worker client). A newer refine cancels
+// an older one still running: the worker is single-threaded, so cancelling means terminating it and
+// starting a fresh one. A crash or a run over the time bound is reported and the worker restarted.
+import type {
+  Analysis,
+  Completion,
+  HoverInfo,
+  CompleteRequest,
+  HoverRequest,
+  RefineRequest,
+  Request,
+  Response,
+} from './protocol';
+
+/** A refine that runs longer than this is stopped and reported. */
+export const REFINE_TIME_LIMIT_MS = 30_000;
+
+/** The subset of Worker the client uses, so tests can give a fake one. */
+export interface WorkerLike {
+  postMessage(message: Request): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<Response>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export class RefinerCancelled extends Error {
+  constructor() {
+    super('cancelled by a newer input');
+  }
+}
+
+interface Pending {
+  resolve: (r: Response) => void;
+  reject: (e: Error) => void;
+  refine: boolean;
+}
+
+type Omit2<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class RefinerClient {
+  private worker: WorkerLike;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Times the worker was started: 1 + restarts. */
+  starts = 0;
+
+  constructor(
+    private readonly create: () => WorkerLike,
+    private readonly timeLimitMs = REFINE_TIME_LIMIT_MS,
+  ) {
+    this.worker = this.start();
+  }
+
+  private start(): WorkerLike {
+    const w = this.create();
+    this.starts++;
+    w.onmessage = (e) => this.receive(e.data);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.restart(
+        new Error(
+          `The refiner stopped unexpectedly${e.message ? ` (${e.message})` : ''}; it was restarted.`,
+        ),
+      );
+    };
+    return w;
+  }
+
+  private receive(r: Response): void {
+    const p = this.pending.get(r.id);
+    if (!p) return; // an answer to a request that was cancelled
+    this.pending.delete(r.id);
+    if (p.refine) this.clearTimer();
+    if (r.type === 'error') p.reject(new Error(`The refiner failed: ${r.message}`));
+    else p.resolve(r);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Terminates the worker, fails everything pending with `reason`, and starts a new one. */
+  private restart(reason: Error): void {
+    this.clearTimer();
+    this.worker.terminate();
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    this.worker = this.start();
+    for (const p of pending) p.reject(reason);
+  }
+
+  private send(req: Omit2<Request>): Promise<Response> {
+    const id = this.nextId++;
+    const refine = req.type === 'refine';
+    return new Promise<Response>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, refine });
+      this.worker.postMessage({ ...req, id } as Request);
+    });
+  }
+
+  get busy(): boolean {
+    return [...this.pending.values()].some((p) => p.refine);
+  }
+
+  async refine(req: Omit<RefineRequest, 'id' | 'type'>): Promise<Analysis> {
+    if (this.busy) this.restart(new RefinerCancelled());
+    const answer = this.send({ type: 'refine', ...req });
+    this.timer = setTimeout(
+      () =>
+        this.restart(
+          new Error(
+            `The refiner took longer than ${this.timeLimitMs / 1000} s on this input and was stopped; it was restarted.`,
+          ),
+        ),
+      this.timeLimitMs,
+    );
+    const r = await answer;
+    if (r.type !== 'refine') throw new Error(`unexpected answer ${r.type}`);
+    return r.analysis;
+  }
+
+  async complete(prefix: string): Promise<Completion[]> {
+    const r = await this.send({ type: 'complete', prefix } satisfies Omit<CompleteRequest, 'id'>);
+    return r.type === 'complete' ? r.items : [];
+  }
+
+  async hover(pattern: string): Promise<HoverInfo | null> {
+    const r = await this.send({ type: 'hover', pattern } satisfies Omit<HoverRequest, 'id'>);
+    return r.type === 'hover' ? r.info : null;
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.worker.terminate();
+    this.pending.clear();
+  }
+}
+
+export function createRefinerWorker(): WorkerLike {
+  return new Worker(new URL('./refiner.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as WorkerLike;
+}

@@ -1,0 +1,77 @@
+// The messages between the page and the refiner worker. Every request carries an id; the answer
+// repeats it, so the page can drop answers to inputs that have since changed.
+import type { Findings, PolicySize, Recommendation, SourceError } from '../core';
+import type { AccessLevel } from '../core/universe';
+
+export interface RefineRequest {
+  type: 'refine';
+  id: number;
+  policy: string;
+  unused: string;
+  used: boolean;
+}
+
+export interface CompleteRequest {
+  type: 'complete';
+  id: number;
+  /** What the user typed so far: `s3:Get`. */
+  prefix: string;
+}
+
+export interface HoverRequest {
+  type: 'hover';
+  id: number;
+  /** A pattern under the cursor: `s3:GetObject`, `s3:Get*`. */
+  pattern: string;
+}
+
+export type Request = RefineRequest | CompleteRequest | HoverRequest;
+
+export interface CatalogInfo {
+  version: string;
+  date: string;
+  services: number;
+  actions: number;
+}
+
+/** The recommendation as the page needs it: texts, not the documents' source trees. */
+export type RecommendationView = Omit<
+  Recommendation,
+  'document' | 'expandedForm' | 'notActionForm'
+> & {
+  expandedForm: { text: string; size: PolicySize } | null;
+  notActionForm: { text: string; size: PolicySize; chosen: boolean } | null;
+};
+
+/** What the inputs gave: each editor's error or reading, and the recommendation when both read. */
+export interface Analysis {
+  policyError: SourceError | null;
+  unusedError: SourceError | null;
+  findings: Pick<Findings, 'kind' | 'mode' | 'summary' | 'source'> | null;
+  recommendation: RecommendationView | null;
+  catalog: CatalogInfo;
+  /** Milliseconds the worker spent on this input. */
+  ms: number;
+}
+
+export interface Completion {
+  action: string;
+  level: AccessLevel | null;
+}
+
+export interface HoverInfo {
+  pattern: string;
+  /** Actions of the catalog it matches. */
+  matches: number;
+  /** Access level when it is one known action. */
+  level: AccessLevel | null;
+  /** Up to a few matched actions, for a wildcard. */
+  sample: string[];
+  problem: string | null;
+}
+
+export type Response =
+  | { type: 'refine'; id: number; analysis: Analysis }
+  | { type: 'complete'; id: number; items: Completion[] }
+  | { type: 'hover'; id: number; info: HoverInfo }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,37 @@
+// The worker only receives, calls core, and posts. The catalog is decoded once, when it starts.
+import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
+import raw from '../catalog/generated/catalog.json';
+import { analyze, complete, hover } from './analyze';
+import type { Request, Response } from './protocol';
+
+const catalog = decodeCatalog(raw as unknown as RawCatalog);
+
+function answer(req: Request): Response {
+  switch (req.type) {
+    case 'refine':
+      return {
+        type: 'refine',
+        id: req.id,
+        analysis: analyze(req, catalog, () => performance.now()),
+      };
+    case 'complete':
+      return { type: 'complete', id: req.id, items: complete(req.prefix, catalog) };
+    case 'hover':
+      return { type: 'hover', id: req.id, info: hover(req.pattern, catalog) };
+  }
+}
+
+self.onmessage = (e: MessageEvent<Request>) => {
+  let response: Response;
+  try {
+    response = answer(e.data);
+  } catch (error) {
+    // A bug in core: reported as a plain message, never a stack trace on the page.
+    response = {
+      type: 'error',
+      id: e.data.id,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  self.postMessage(response);
+};
