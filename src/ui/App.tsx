@@ -1,0 +1,267 @@
+// The page: the two inputs, then the recommendation beside the original with what changed and why.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { PatternDecision } from '../core';
+import type { Example } from '../examples';
+import { RefinerCancelled, type RefinerClient } from '../worker/client';
+import { DiffView } from './DiffView';
+import { EditorPane } from './EditorPane';
+import { ExamplesMenu } from './ExamplesMenu';
+import { initialInputs, readFragment, shareFragment, store, type Inputs } from './inputs';
+import { POLICY_URI, UNUSED_URI } from './policySchema';
+import { ResultActions } from './ResultActions';
+import { initialState, isStale, reduce } from './state';
+import { Summary } from './Summary';
+import { copyText } from './clipboard';
+
+/** The pause after an edit before the refiner runs. */
+export const REFINE_DELAY_MS = 250;
+const ARN_KEY = 'iam-policy-refiner:v1:arn';
+
+export function App({ client, storage }: { client: RefinerClient; storage: Storage | null }) {
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    initialState(initialInputs(window.location.hash, storage).inputs),
+  );
+  const [arn, setArn] = useState(() => {
+    try {
+      return storage?.getItem(ARN_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  const [shareNote, setShareNote] = useState('');
+  // Monaco loads after the first answer (or after three seconds, whichever comes first).
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setWaited(true), state.analysis || state.failure ? 400 : 3000);
+    return () => clearTimeout(t);
+  }, [state.analysis, state.failure]);
+  const enhanced = waited;
+  const first = useRef(true);
+
+  const { inputs, revision } = state;
+  useEffect(() => {
+    dispatch({ type: 'stored', ok: store(storage, inputs) });
+    // The first input (a share link, the last session, an example) refines at once; edits after a pause.
+    const delay = first.current ? 0 : REFINE_DELAY_MS;
+    first.current = false;
+    const timer = setTimeout(() => {
+      dispatch({ type: 'started' });
+      client.refine(inputs).then(
+        (analysis) => dispatch({ type: 'answered', revision, analysis }),
+        (e: unknown) => {
+          if (e instanceof RefinerCancelled) return;
+          dispatch({
+            type: 'failed',
+            revision,
+            message: e instanceof Error ? e.message : String(e),
+          });
+        },
+      );
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [client, storage, inputs, revision]);
+
+  // A share link pasted into the address bar of this tab.
+  useEffect(() => {
+    const onHash = () => {
+      const shared = readFragment(window.location.hash);
+      if (shared) dispatch({ type: 'load', inputs: shared });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const inputsRef = useRef(inputs);
+  useEffect(() => {
+    inputsRef.current = inputs;
+  }, [inputs]);
+  // The link is rewritten when an editor loses focus, not on every keystroke.
+  const updateLink = useCallback(() => {
+    history.replaceState(null, '', shareFragment(inputsRef.current));
+  }, []);
+
+  const edit = useCallback(
+    (patch: Partial<Inputs>) => dispatch({ type: 'edit', inputs: patch }),
+    [],
+  );
+  const onPolicy = useCallback((policy: string) => edit({ policy }), [edit]);
+  const onUnused = useCallback((unused: string) => edit({ unused }), [edit]);
+  const pick = (e: Example) => {
+    dispatch({
+      type: 'load',
+      inputs: { policy: e.policy, unused: e.unused, used: e.used === true },
+    });
+    history.replaceState(null, '', ' ');
+  };
+  const select = useCallback(
+    (d: PatternDecision) =>
+      dispatch({ type: 'select', selection: { statement: d.statement, position: d.position } }),
+    [],
+  );
+
+  const analysis = state.analysis;
+  const current = state.analysisRevision === state.revision ? analysis : null;
+  const policyError = analysis?.policyError ?? null;
+  const unusedError = analysis?.unusedError ?? null;
+  const rec = state.good?.recommendation ?? null;
+  const stale = isStale(state);
+  const staleWhy = state.failure
+    ? state.failure
+    : current && (policyError || unusedError)
+      ? `the ${policyError ? 'policy' : 'unused permissions'} cannot be read (see the error above)`
+      : 'refining the new input…';
+  const selected =
+    rec && state.selection
+      ? (rec.decisions.find(
+          (d) =>
+            d.statement === state.selection?.statement && d.position === state.selection.position,
+        ) ?? null)
+      : null;
+
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>IAM policy refiner</h1>
+        <p className="tagline">
+          Access Analyzer&apos;s policy recommendations, computed in your browser and explained.
+          Nothing you type leaves this page.
+        </p>
+        <div className="tools">
+          <ExamplesMenu onPick={pick} />
+          <button
+            type="button"
+            data-testid="share"
+            onClick={async () => {
+              updateLink();
+              const ok = await copyText(window.location.href);
+              setShareNote(
+                ok
+                  ? 'Share link copied: both inputs are in its # fragment, which never reaches a server.'
+                  : 'The share link is in the address bar.',
+              );
+            }}
+          >
+            Copy share link
+          </button>
+          <span role="status" className="note">
+            {shareNote}
+          </span>
+        </div>
+      </header>
+      {!state.stored && (
+        <p className="notice" role="status">
+          The browser would not keep these inputs (storage full or disabled): they will not survive
+          a reload. Use a share link or download the policy.
+        </p>
+      )}
+      <main>
+        <div className="inputs">
+          <EditorPane
+            title="Policy"
+            label="Policy JSON"
+            path={POLICY_URI}
+            testId="policy"
+            value={inputs.policy}
+            onChange={onPolicy}
+            onBlur={updateLink}
+            error={policyError}
+            client={client}
+            enhanced={enhanced}
+            status={
+              rec && !stale
+                ? `${rec.statements.length} statement${rec.statements.length === 1 ? '' : 's'}, ${rec.decisions.length} action pattern${rec.decisions.length === 1 ? '' : 's'} in Allow statements`
+                : ''
+            }
+          />
+          <EditorPane
+            title="Unused permissions"
+            label="Unused permissions"
+            path={UNUSED_URI}
+            testId="unused"
+            value={inputs.unused}
+            onChange={onUnused}
+            onBlur={updateLink}
+            error={unusedError}
+            client={client}
+            enhanced={enhanced}
+            status={analysis?.findings ? `${analysis.findings.summary}` : ''}
+          >
+            <label className="used-toggle">
+              <input
+                type="checkbox"
+                checked={inputs.used}
+                onChange={(e) => edit({ used: e.target.checked })}
+              />{' '}
+              these are the actions that were used
+            </label>
+          </EditorPane>
+        </div>
+        <section
+          className="result"
+          aria-label="Recommendation"
+          aria-busy={state.running}
+          data-testid="result"
+          data-stale={stale}
+        >
+          <div className="result-head">
+            <h2>Recommendation</h2>
+            <span className="timing" data-testid="timing">
+              {state.good
+                ? `refined in ${state.good.ms.toFixed(1)} ms`
+                : state.running
+                  ? 'refining…'
+                  : ''}
+            </span>
+            {analysis && (
+              <span className="catalog">
+                catalog: {analysis.catalog.services} services,{' '}
+                {analysis.catalog.actions.toLocaleString('en-US')} actions
+              </span>
+            )}
+          </div>
+          {stale && (
+            <p
+              className={state.failure || current ? 'stale error' : 'stale'}
+              data-testid="stale"
+              role="status"
+            >
+              {state.failure || current ? 'Stale: ' : ''}this is the recommendation for an earlier
+              input; {staleWhy}
+            </p>
+          )}
+          {!rec && state.failure && (
+            <p className="stale error" role="alert" data-testid="failure">
+              {state.failure}
+            </p>
+          )}
+          {rec ? (
+            <div className={stale ? 'is-stale' : undefined}>
+              <Summary rec={rec} onSelect={select} selected={state.selection} />
+              <ResultActions
+                rec={rec}
+                policyArn={arn}
+                onArn={(v) => {
+                  setArn(v);
+                  try {
+                    storage?.setItem(ARN_KEY, v);
+                  } catch {
+                    /* kept for this session only */
+                  }
+                }}
+              />
+              <DiffView rec={rec} selected={selected} onSelect={select} />
+            </div>
+          ) : (
+            !state.failure && (
+              <p className="placeholder">
+                {policyError || unusedError
+                  ? 'Fix the input to see a recommendation.'
+                  : 'Refining…'}
+              </p>
+            )
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The original and the recommended policy side by side, both printed the same way by core so only
+// real changes show. A click on a line number of the recommended side opens that entry's trie.
+import ReactDiffViewer, { DiffMethod } from 'react-diff-viewer-continued';
+import { memo, useMemo } from 'react';
+import type { PatternDecision } from '../core';
+import type { RecommendationView } from '../worker/protocol';
+import { recommendedText } from './awsCommand';
+
+/** Above this many lines the diff is paged as it scrolls instead of drawn at once. */
+const PAGED_LINES = 1500;
+
+function literal(line: string): string | null {
+  const m = /^\s*"((?:[^"\\]|\\.)*)",?\s*$/.exec(line);
+  return m ? m[1] : null;
+}
+
+/** The rewritten pattern whose replacement wrote this line of the recommended policy. */
+export function decisionAtLine(
+  rec: RecommendationView,
+  lines: string[],
+  line: number,
+): PatternDecision | null {
+  const text = literal(lines[line - 1] ?? '');
+  if (text === null) return null;
+  return (
+    rec.decisions.find((d) => d.outcome === 'replaced' && d.replacement.includes(text)) ?? null
+  );
+}
+
+export const DiffView = memo(function DiffView(props: {
+  rec: RecommendationView;
+  selected: PatternDecision | null;
+  onSelect: (d: PatternDecision) => void;
+}) {
+  const { rec, selected, onSelect } = props;
+  const after = recommendedText(rec);
+  const lines = useMemo(() => after.split('\n'), [after]);
+  const highlight = useMemo(() => {
+    if (!selected) return [];
+    const set = new Set(selected.replacement);
+    const out: string[] = [];
+    lines.forEach((l, i) => {
+      const t = literal(l);
+      if (t !== null && set.has(t)) out.push(`R-${i + 1}`);
+    });
+    return out;
+  }, [lines, selected]);
+  const total = Math.max(lines.length, rec.originalText.split('\n', PAGED_LINES + 1).length);
+  return (
+    <section className="diff" aria-label="Original and recommended policy" data-testid="diff">
+      <ReactDiffViewer
+        oldValue={rec.originalText}
+        newValue={after}
+        splitView
+        compareMethod={DiffMethod.LINES}
+        leftTitle="Original"
+        rightTitle={
+          rec.recommendedAction === 'DETACH_POLICY' ? 'Recommended: detach' : 'Recommended'
+        }
+        highlightLines={highlight}
+        onLineNumberClick={(id) => {
+          if (!id.startsWith('R-')) return;
+          const d = decisionAtLine(rec, lines, Number(id.slice(2)));
+          if (d) onSelect(d);
+        }}
+        // Small policies: every line, computed here at once; large ones: folded, in the viewer's worker.
+        showDiffOnly={total > 400}
+        disableWorker={total <= PAGED_LINES}
+        infiniteLoading={
+          total > PAGED_LINES ? { pageSize: 400, containerHeight: '70vh' } : undefined
+        }
+      />
+    </section>
+  );
+});

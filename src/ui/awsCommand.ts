@@ -1,0 +1,26 @@
+// A ready AWS CLI command for the recommended step, as IAM Access Analyzer's console suggests it.
+import type { RecommendationView } from '../worker/protocol';
+
+export const ARN_PLACEHOLDER = 'arn:aws:iam::123456789012:policy/POLICY_NAME';
+
+/** Single-quoted for a POSIX shell: a quote inside becomes '\''. */
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function awsCommand(rec: RecommendationView, policyArn: string): string {
+  const arn = shellQuote(policyArn.trim() || ARN_PLACEHOLDER);
+  if (rec.recommendedAction === 'DETACH_POLICY')
+    return [
+      '# Every action this policy allows is unused: detach it from each user, group and role, e.g.',
+      `aws iam detach-role-policy --role-name ROLE_NAME --policy-arn ${arn}`,
+    ].join('\n');
+  const text = recommendedText(rec);
+  const compact = JSON.stringify(JSON.parse(text));
+  return `aws iam create-policy-version --policy-arn ${arn} --set-as-default --policy-document ${shellQuote(compact)}`;
+}
+
+/** The policy the recommendation proposes: the NotAction form when it was chosen. */
+export function recommendedText(rec: RecommendationView): string {
+  return (rec.notActionForm?.chosen ? rec.notActionForm.text : rec.text) ?? '';
+}

@@ -1,0 +1,108 @@
+// The page's one store: the inputs, the latest answer of the worker, and the last good recommendation,
+// which stays on screen (marked stale) while the inputs hold an error.
+import type { Analysis, RecommendationView } from '../worker/protocol';
+import type { Inputs } from './inputs';
+
+export interface Selection {
+  statement: number;
+  position: number;
+  /** A node prefix to bring into view. */
+  focus?: string;
+}
+
+export interface AppState {
+  inputs: Inputs;
+  /** Incremented by every edit: answers for an older revision are dropped. */
+  revision: number;
+  analysis: Analysis | null;
+  /** The revision `analysis` answers. */
+  analysisRevision: number;
+  /** The recommendation last shown, and the revision and inputs it was computed for. */
+  good: { recommendation: RecommendationView; revision: number; inputs: Inputs; ms: number } | null;
+  running: boolean;
+  /** A worker crash or time-out, reported until the next answer. */
+  failure: string | null;
+  selection: Selection | null;
+  /** False when the browser would not keep the inputs (storage full or disabled). */
+  stored: boolean;
+}
+
+export type Action =
+  | { type: 'edit'; inputs: Partial<Inputs> }
+  | { type: 'load'; inputs: Inputs }
+  | { type: 'started' }
+  | { type: 'answered'; revision: number; analysis: Analysis }
+  | { type: 'failed'; revision: number; message: string }
+  | { type: 'select'; selection: Selection | null }
+  | { type: 'stored'; ok: boolean };
+
+export function initialState(inputs: Inputs): AppState {
+  return {
+    inputs,
+    revision: 0,
+    analysis: null,
+    analysisRevision: -1,
+    good: null,
+    running: false,
+    failure: null,
+    selection: null,
+    stored: true,
+  };
+}
+
+export function reduce(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'edit':
+      return {
+        ...state,
+        inputs: { ...state.inputs, ...action.inputs },
+        revision: state.revision + 1,
+      };
+    case 'load':
+      return { ...state, inputs: action.inputs, revision: state.revision + 1, selection: null };
+    case 'started':
+      return { ...state, running: true };
+    case 'answered': {
+      if (action.revision !== state.revision) return state;
+      const rec = action.analysis.recommendation;
+      return {
+        ...state,
+        analysis: action.analysis,
+        analysisRevision: action.revision,
+        running: false,
+        failure: null,
+        good: rec
+          ? {
+              recommendation: rec,
+              revision: action.revision,
+              inputs: state.inputs,
+              ms: action.analysis.ms,
+            }
+          : state.good,
+        selection:
+          rec && state.good?.recommendation !== rec
+            ? keepSelection(state.selection, rec)
+            : state.selection,
+      };
+    }
+    case 'failed':
+      if (action.revision !== state.revision) return state;
+      return { ...state, running: false, failure: action.message };
+    case 'select':
+      return { ...state, selection: action.selection };
+    case 'stored':
+      return state.stored === action.ok ? state : { ...state, stored: action.ok };
+  }
+}
+
+/** A selection survives a new result only if that pattern is still rewritten. */
+function keepSelection(sel: Selection | null, rec: RecommendationView): Selection | null {
+  if (!sel) return null;
+  const d = rec.decisions.find((d) => d.statement === sel.statement && d.position === sel.position);
+  return d && d.outcome === 'replaced' ? sel : null;
+}
+
+/** The result on screen is stale when the current inputs gave none (an error, a failure, or a run). */
+export function isStale(state: AppState): boolean {
+  return state.good !== null && state.good.revision !== state.revision;
+}
