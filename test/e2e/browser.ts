@@ -1,0 +1,83 @@
+// Real Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  /** Every URL the page asked for. */
+  requests: string[];
+}
+
+/** A fresh context and page that record console errors and every request made. */
+export async function openPage(browser: Browser, path = ''): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  context.on('request', (r) => requests.push(r.url()));
+  if (path !== null) await page.goto(new URL(path, baseUrl()).href);
+  return { page, context, errors, requests };
+}
+
+/** The text of one side of the diff, line by line, blank filler lines left out. */
+export async function diffLines(page: Page, side: 'left' | 'right'): Promise<string[]> {
+  await page.waitForSelector('[data-testid="diff"] table');
+  return page.$$eval(`[data-testid="diff"] td.${side}`, (cells) =>
+    cells.map((c) => c.textContent ?? '').filter((t) => t.trim().length > 0),
+  );
+}
+
+/** The quoted entries of the recommended side: `["lambda:Invoke*", ...]`. */
+export async function recommendedEntries(page: Page): Promise<string[]> {
+  const lines = await diffLines(page, 'right');
+  return lines.map((l) => /^\s*"([^"]*)",?\s*$/.exec(l)?.[1]).filter((x): x is string => !!x);
+}
+
+export async function waitForResult(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    /refined in/.test(document.querySelector('[data-testid="timing"]')?.textContent ?? ''),
+  );
+  await page.waitForSelector('[data-testid="diff"] table');
+}
+
+/** Replaces the whole content of a Monaco editor as a paste would. */
+export async function replaceEditorText(page: Page, testId: string, text: string): Promise<void> {
+  const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`);
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // Pasted, as a person would: typed text would be auto-indented and auto-closed by Monaco.
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+}

@@ -1,0 +1,26 @@
+// Global setup of the browser tests: build the app as it ships, serve dist/ with vite preview
+// (which sends the Content-Security-Policy header), and hand the URL to the tests.
+import type { TestProject } from 'vitest/node';
+import { build, preview, type PreviewServer } from 'vite';
+
+let server: PreviewServer | null = null;
+
+export default async function setup(project: TestProject) {
+  await build({ logLevel: 'warn' });
+  server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its URL');
+  project.provide('baseUrl', url);
+  return async () => {
+    await server?.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
