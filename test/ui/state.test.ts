@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { initialState, isStale, reduce } from '../../src/ui/state';
+import type { Analysis, RecommendationView } from '../../src/worker/protocol';
+
+const rec = { decisions: [], statements: [] } as unknown as RecommendationView;
+const ok = {
+  recommendation: rec,
+  policyError: null,
+  unusedError: null,
+  ms: 1,
+} as unknown as Analysis;
+const broken = {
+  recommendation: null,
+  policyError: { message: 'bad', line: 3, column: 4, offset: 9 },
+  unusedError: null,
+  ms: 1,
+} as unknown as Analysis;
+
+describe('the page state', () => {
+  test('an answer for an older revision is dropped', () => {
+    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    s = reduce(s, { type: 'edit', inputs: { policy: 'aa' } });
+    const after = reduce(s, { type: 'answered', revision: 0, analysis: ok });
+    expect(after.analysis).toBeNull();
+  });
+
+  test('the last good recommendation stays, marked stale, while the input has an error', () => {
+    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    s = reduce(s, { type: 'answered', revision: 0, analysis: ok });
+    expect(isStale(s)).toBe(false);
+    s = reduce(s, { type: 'edit', inputs: { policy: '{' } });
+    s = reduce(s, { type: 'answered', revision: 1, analysis: broken });
+    expect(s.good?.recommendation).toBe(rec);
+    expect(isStale(s)).toBe(true);
+    expect(s.analysis?.policyError?.line).toBe(3);
+  });
+
+  test('a failure is reported until the next answer', () => {
+    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    s = reduce(s, { type: 'failed', revision: 0, message: 'took too long' });
+    expect(s.failure).toBe('took too long');
+    s = reduce(s, { type: 'answered', revision: 0, analysis: ok });
+    expect(s.failure).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+// The worker client with a fake worker: ids, cancellation by restart, time-outs and crashes.
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RefinerCancelled, RefinerClient, type WorkerLike } from '../../src/worker/client';
+import type { Analysis, Request, Response } from '../../src/worker/protocol';
+
+class FakeWorker implements WorkerLike {
+  static all: FakeWorker[] = [];
+  received: Request[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<Response>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  postMessage(m: Request) {
+    this.received.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer(r: Response) {
+    this.onmessage?.({ data: r } as MessageEvent<Response>);
+  }
+}
+
+const analysis = (ms: number) => ({ ms }) as Analysis;
+const inputs = { policy: '{}', unused: '[]', used: false };
+
+afterEach(() => {
+  FakeWorker.all = [];
+  vi.useRealTimers();
+});
+
+describe('RefinerClient', () => {
+  test('answers a refine by its id', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const p = c.refine(inputs);
+    const w = FakeWorker.all[0];
+    expect(w.received[0]).toMatchObject({ type: 'refine', id: 1, policy: '{}' });
+    w.answer({ type: 'refine', id: 1, analysis: analysis(3) });
+    expect((await p).ms).toBe(3);
+  });
+
+  test('a newer refine cancels a running one: the worker is restarted and the old answer dropped', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const first = c.refine(inputs);
+    const second = c.refine({ ...inputs, policy: '{"a":1}' });
+    await expect(first).rejects.toBeInstanceOf(RefinerCancelled);
+    const [old, fresh] = FakeWorker.all;
+    expect(old.terminated).toBe(true);
+    expect(c.starts).toBe(2);
+    old.answer({ type: 'refine', id: 1, analysis: analysis(1) }); // too late: ignored
+    fresh.answer({ type: 'refine', id: 2, analysis: analysis(2) });
+    expect((await second).ms).toBe(2);
+  });
+
+  test('a refine over the time bound is stopped, reported, and the worker restarted', async () => {
+    vi.useFakeTimers();
+    const c = new RefinerClient(() => new FakeWorker(), 5_000);
+    const p = c.refine(inputs);
+    const caught = p.catch((e: Error) => e.message);
+    vi.advanceTimersByTime(5_001);
+    expect(await caught).toMatch(/took longer than 5 s .* restarted/);
+    expect(FakeWorker.all[0].terminated).toBe(true);
+    expect(c.starts).toBe(2);
+  });
+
+  test('a crash of the worker is reported and a new worker takes the next request', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const p = c.refine(inputs);
+    FakeWorker.all[0].onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    await expect(p).rejects.toThrow(/stopped unexpectedly \(out of memory\); it was restarted/);
+    const next = c.refine(inputs);
+    FakeWorker.all[1].answer({ type: 'refine', id: 2, analysis: analysis(4) });
+    expect((await next).ms).toBe(4);
+  });
+
+  test('a bug in core comes back as a plain message', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const p = c.refine(inputs);
+    FakeWorker.all[0].answer({ type: 'error', id: 1, message: 'boom' });
+    await expect(p).rejects.toThrow('The refiner failed: boom');
+  });
+});
