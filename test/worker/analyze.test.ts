@@ -8,7 +8,7 @@ const now = () => 0;
 
 describe('analyze', () => {
   test('the worked example: a recommendation, the findings kind, no errors, texts not trees', () => {
-    const a = analyze({ type: 'refine', id: 1, ...workedExample, used: false }, catalog, now);
+    const a = analyze({ ...workedExample, type: 'refine', id: 1, used: false }, catalog, now);
     expect(a.policyError).toBeNull();
     expect(a.unusedError).toBeNull();
     expect(a.findings?.summary).toMatch(/2 services, 30 actions$/);
