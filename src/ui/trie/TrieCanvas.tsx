@@ -1,0 +1,128 @@
+// The SVG: React draws the laid-out nodes and links; d3-zoom, bound once, writes its transform
+// straight onto one <g>, so panning and zooming re-render nothing.
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { useEffect, useRef, type RefObject } from 'react';
+import { nodeLabel } from './explanation';
+import type { TrieLayout } from './layout';
+import { isSafe, writtenOf, type TrieModel } from './model';
+import { PALETTE, RADIUS } from './palette';
+import type { StepState } from './steps';
+import { TrieNodeGlyph } from './TrieNodeGlyph';
+
+export interface TrieCanvasProps {
+  model: TrieModel;
+  /** Null when too many nodes are open to draw. */
+  layout: TrieLayout | null;
+  expanded: ReadonlySet<string>;
+  selected: string | null;
+  /** Step-through states, or null outside that mode. */
+  stepStates: ReadonlyMap<number, StepState> | null;
+  current: ReadonlySet<number>;
+  /** Bring this node to the middle; a new object each time it should happen. */
+  center: { index: number } | null;
+  svgRef: RefObject<SVGSVGElement | null>;
+  height: number;
+  onSelect: (index: number) => void;
+  onToggle: (index: number) => void;
+}
+
+const FALLBACK_WIDTH = 800;
+
+export function TrieCanvas(props: TrieCanvasProps) {
+  const { model, layout, expanded, selected, stepStates, current, center, svgRef, height } = props;
+  const gRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    const g = gRef.current;
+    if (!svg || !g) return;
+    const size = (): [number, number] => [
+      svg.clientWidth || FALLBACK_WIDTH,
+      svg.clientHeight || Number(svg.getAttribute('height')) || 600,
+    ];
+    const behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 3])
+      .extent(() => [[0, 0], size()])
+      .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        g.setAttribute('transform', e.transform.toString());
+      });
+    zoomRef.current = behavior;
+    const selection = select(svg);
+    selection.call(behavior);
+    selection.call(behavior.transform, zoomIdentity.translate(40, size()[1] / 2));
+    return () => {
+      selection.on('.zoom', null);
+    };
+  }, [svgRef]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    const behavior = zoomRef.current;
+    if (!center || !svg || !behavior || !layout) return;
+    const placed = layout.nodes.find((p) => p.index === center.index);
+    if (placed) behavior.translateTo(select(svg), placed.x + 120, placed.y);
+  }, [center, layout, svgRef]);
+
+  const { trie } = model;
+  const n = trie.nodes;
+  const byIndex = new Map(layout?.nodes.map((p) => [p.index, p]));
+  return (
+    <svg
+      ref={svgRef}
+      className="trie-canvas"
+      data-testid="trie-svg"
+      width="100%"
+      height={height}
+      role="group"
+      aria-label={`Trie of ${trie.pattern}`}
+    >
+      <g ref={gRef} data-zoom="">
+        {layout && (
+          <g className="trie-links" fill="none" stroke={PALETTE.link} strokeWidth={1.2}>
+            {layout.nodes.map((p) => {
+              const parent = byIndex.get(p.parent);
+              if (!parent) return null;
+              const mx = (parent.x + p.x) / 2;
+              return (
+                <path
+                  key={n.prefix[p.index]}
+                  d={`M${parent.x + RADIUS},${parent.y}C${mx},${parent.y} ${mx},${p.y} ${p.x - RADIUS},${p.y}`}
+                />
+              );
+            })}
+          </g>
+        )}
+        {layout?.nodes.map((p) => {
+          const i = p.index;
+          const a = n.action[i];
+          const prefix = n.prefix[i];
+          return (
+            <TrieNodeGlyph
+              key={prefix}
+              index={i}
+              prefix={prefix}
+              token={n.token[i]}
+              covered={n.end[i] - n.first[i]}
+              unused={n.unused[i]}
+              safe={isSafe(trie, i)}
+              written={writtenOf(trie, i)}
+              unusedAction={a >= 0 && trie.actions.unused[a] === 1}
+              hasChildren={model.children[i].length > 0}
+              expanded={expanded.has(prefix)}
+              x={p.x}
+              y={p.y}
+              selected={selected === prefix}
+              step={stepStates ? (stepStates.get(i) ?? null) : undefined}
+              current={current.has(i)}
+              label={nodeLabel(trie, i)}
+              onSelect={props.onSelect}
+              onToggle={props.onToggle}
+            />
+          );
+        })}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,133 @@
+// What the trie view derives once per trie: children lists, lookups by prefix and by action, the nodes
+// open at first, and search. Collapse state lives in the view as a Set of prefixes, never in the trie.
+import { trieChildren, type PatternTrie } from '../../core';
+
+export interface TrieModel {
+  trie: PatternTrie;
+  children: number[][];
+  byPrefix: Map<string, number>;
+  /** The node each action is, by action index (-1 when none). */
+  nodeOfAction: Int32Array;
+  /** Lower-case action names, for search. */
+  lowerNames: string[];
+}
+
+/** Tries up to this size open fully; larger ones open on the path the refiner walked. */
+export const SMALL_TRIE = 200;
+/** Above this many visible nodes the view asks to narrow down instead of drawing. */
+export const MAX_VISIBLE = 1500;
+
+export function trieModel(trie: PatternTrie): TrieModel {
+  const byPrefix = new Map<string, number>();
+  const nodeOfAction = new Int32Array(trie.actions.count).fill(-1);
+  for (let i = 0; i < trie.nodes.count; i++) {
+    byPrefix.set(trie.nodes.prefix[i], i);
+    const a = trie.nodes.action[i];
+    if (a >= 0) nodeOfAction[a] = i;
+  }
+  return {
+    trie,
+    children: trieChildren(trie),
+    byPrefix,
+    nodeOfAction,
+    lowerNames: trie.actions.name.map((n) => n.toLowerCase()),
+  };
+}
+
+export function isSafe(trie: PatternTrie, i: number): boolean {
+  return trie.nodes.kept[i] === trie.nodes.end[i] - trie.nodes.first[i];
+}
+
+export function writtenOf(trie: PatternTrie, i: number): string | null {
+  const w = trie.nodes.written[i];
+  return w < 0 ? null : trie.written[w];
+}
+
+/** The node's ancestors, root first. */
+export function ancestors(model: TrieModel, i: number): number[] {
+  const out: number[] = [];
+  for (let p = model.trie.nodes.parent[i]; p >= 0; p = model.trie.nodes.parent[p]) out.push(p);
+  return out.reverse();
+}
+
+/** A copy of `expanded` with every ancestor of node `i` open, so that `i` is drawn. */
+export function revealed(model: TrieModel, expanded: ReadonlySet<string>, i: number): Set<string> {
+  const next = new Set(expanded);
+  for (const a of ancestors(model, i)) next.add(model.trie.nodes.prefix[a]);
+  return next;
+}
+
+/**
+ * Small tries open fully. Larger ones open the nodes the refiner went into: the unsafe ones that
+ * still hold an action to keep, so the unsafe paths and the frontier below them show, nothing more.
+ */
+export function initialExpanded(model: TrieModel): Set<string> {
+  const { trie, children } = model;
+  const open = new Set<string>();
+  const small = trie.nodes.count <= SMALL_TRIE;
+  for (let i = 0; i < trie.nodes.count; i++) {
+    if (children[i].length === 0) continue;
+    const walked = trie.outcome === 'replaced' && !isSafe(trie, i) && trie.nodes.kept[i] > 0;
+    if (small || walked || i === 0) open.add(trie.nodes.prefix[i]);
+  }
+  // When the refiner's path alone is too much to draw, start from the root's children.
+  return countVisible(model, open, MAX_VISIBLE) > MAX_VISIBLE
+    ? new Set([trie.nodes.prefix[0]])
+    : open;
+}
+
+/** Every node with children: for "expand all" on a small trie. */
+export function allExpanded(model: TrieModel): Set<string> {
+  const open = new Set<string>();
+  model.children.forEach((c, i) => {
+    if (c.length > 0) open.add(model.trie.nodes.prefix[i]);
+  });
+  return open;
+}
+
+/** How many nodes would be drawn, stopping early past `limit`. */
+export function countVisible(
+  model: TrieModel,
+  expanded: ReadonlySet<string>,
+  limit = Infinity,
+): number {
+  let n = 0;
+  const stack = [0];
+  while (stack.length > 0 && n <= limit) {
+    const i = stack.pop() as number;
+    n++;
+    if (expanded.has(model.trie.nodes.prefix[i])) for (const c of model.children[i]) stack.push(c);
+  }
+  return n;
+}
+
+/**
+ * Nodes matching a query, best first: the exact action (`ec2:TerminateInstances` or
+ * `TerminateInstances`), the exact prefix, then names that start with it, then names that contain it.
+ */
+export function searchTrie(model: TrieModel, query: string, limit = 8): number[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  const { trie, lowerNames, nodeOfAction } = model;
+  const ranked: [number, number][] = [];
+  const seen = new Set<number>();
+  const add = (node: number, rank: number) => {
+    if (node < 0 || seen.has(node)) return;
+    seen.add(node);
+    ranked.push([rank, node]);
+  };
+  for (let i = 0; i < trie.nodes.count; i++)
+    if (trie.nodes.prefix[i].toLowerCase() === q) add(i, 1);
+  for (let a = 0; a < lowerNames.length; a++) {
+    const name = lowerNames[a];
+    if (name === q || name.endsWith(`:${q}`)) add(nodeOfAction[a], 0);
+    else if (name.startsWith(q) || name.slice(name.indexOf(':') + 1).startsWith(q))
+      add(nodeOfAction[a], 2);
+    else if (name.includes(q)) add(nodeOfAction[a], 3);
+    if (ranked.length > 4 * limit && ranked.some((r) => r[0] === 0)) break;
+  }
+  return ranked
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .slice(0, limit)
+    .map((r) => r[1]);
+}

@@ -1,0 +1,45 @@
+// The drawing as a file: a copy of the SVG with the zoom undone, a viewBox around the whole tree and
+// its text style inline, so it opens anywhere on its own.
+import { COLUMN, ROW, SVG_FONT } from './palette';
+import type { TrieLayout } from './layout';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export function serializeTrieSvg(svg: SVGSVGElement, bounds: TrieLayout['bounds']): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const margin = ROW;
+  const x = bounds.left - margin;
+  const y = bounds.top - margin;
+  const width = bounds.right - bounds.left + COLUMN + 2 * margin;
+  const height = bounds.bottom - bounds.top + 2 * margin;
+  copy.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
+  copy.setAttribute('width', String(Math.ceil(width)));
+  copy.setAttribute('height', String(Math.ceil(height)));
+  copy.removeAttribute('class');
+  copy.removeAttribute('style');
+  copy.querySelectorAll('[data-zoom]').forEach((g) => g.removeAttribute('transform'));
+  // Interaction only makes sense in the page.
+  copy.querySelectorAll('[tabindex]').forEach((e) => e.removeAttribute('tabindex'));
+  copy.querySelectorAll('[data-toggle]').forEach((e) => e.remove());
+  const style = svg.ownerDocument.createElementNS(SVG_NS, 'style');
+  style.textContent = `text { font-family: ${SVG_FONT}; } .trie-token { font-size: 13px; } .trie-counts { font-size: 10px; }`;
+  copy.insertBefore(style, copy.firstChild);
+  const background = svg.ownerDocument.createElementNS(SVG_NS, 'rect');
+  for (const [k, v] of Object.entries({ x, y, width, height, fill: '#ffffff' }))
+    background.setAttribute(k, String(v));
+  copy.insertBefore(background, style.nextSibling);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+/** Starts a download of the text; does nothing where the page cannot make object URLs. */
+export function downloadSvg(text: string, fileName: string): void {
+  if (typeof URL.createObjectURL !== 'function') return;
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
