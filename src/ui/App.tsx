@@ -12,6 +12,7 @@ import { ResultActions } from './ResultActions';
 import { initialState, isStale, reduce } from './state';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
+import { TriePanel } from './TriePanel';
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
@@ -94,8 +95,16 @@ export function App({ client, storage }: { client: RefinerClient; storage: Stora
     history.replaceState(null, '', ' ');
   };
   const select = useCallback(
-    (d: PatternDecision) =>
-      dispatch({ type: 'select', selection: { statement: d.statement, position: d.position } }),
+    (d: PatternDecision, written?: string) =>
+      dispatch({
+        type: 'select',
+        selection: {
+          statement: d.statement,
+          position: d.position,
+          // `s3:GetMulti*` is the node `s3:GetMulti`; an exact action is its own node.
+          focus: written?.replace(/\*$/, ''),
+        },
+      }),
     [],
   );
 
@@ -249,6 +258,14 @@ export function App({ client, storage }: { client: RefinerClient; storage: Stora
                   }
                 }}
               />
+              {state.good && (
+                <TriePanel
+                  client={client}
+                  inputs={state.good.inputs}
+                  decision={selected}
+                  focus={state.selection?.focus}
+                />
+              )}
               <DiffView rec={rec} selected={selected} onSelect={select} />
             </div>
           ) : (

@@ -30,7 +30,7 @@ export function decisionAtLine(
 export const DiffView = memo(function DiffView(props: {
   rec: RecommendationView;
   selected: PatternDecision | null;
-  onSelect: (d: PatternDecision) => void;
+  onSelect: (d: PatternDecision, written: string) => void;
 }) {
   const { rec, selected, onSelect } = props;
   const after = recommendedText(rec);
@@ -60,8 +60,9 @@ export const DiffView = memo(function DiffView(props: {
         highlightLines={highlight}
         onLineNumberClick={(id) => {
           if (!id.startsWith('R-')) return;
-          const d = decisionAtLine(rec, lines, Number(id.slice(2)));
-          if (d) onSelect(d);
+          const line = Number(id.slice(2));
+          const d = decisionAtLine(rec, lines, line);
+          if (d) onSelect(d, literal(lines[line - 1]) ?? '');
         }}
         // Small policies: every line, computed here at once; large ones: folded, in the viewer's worker.
         showDiffOnly={total > 400}

@@ -95,11 +95,16 @@ export function reduce(state: AppState, action: Action): AppState {
   }
 }
 
-/** A selection survives a new result only if that pattern is still rewritten. */
+/**
+ * A selection survives a new result if that pattern is still rewritten; otherwise the first rewritten
+ * pattern is shown, so its trie is on screen without a click.
+ */
 function keepSelection(sel: Selection | null, rec: RecommendationView): Selection | null {
-  if (!sel) return null;
-  const d = rec.decisions.find((d) => d.statement === sel.statement && d.position === sel.position);
-  return d && d.outcome === 'replaced' ? sel : null;
+  const kept =
+    sel && rec.decisions.find((d) => d.statement === sel.statement && d.position === sel.position);
+  if (sel && kept && kept.outcome === 'replaced') return sel;
+  const first = rec.decisions.find((d) => d.outcome === 'replaced');
+  return first ? { statement: first.statement, position: first.position } : null;
 }
 
 /** The result on screen is stale when the current inputs gave none (an error, a failure, or a run). */

@@ -1,6 +1,7 @@
 // What the worker does with each request, as plain functions of the catalog: testable without a worker.
 import {
   buildUniverse,
+  explainPattern,
   matchList,
   parseFindings,
   parsePattern,
@@ -16,6 +17,8 @@ import type {
   HoverInfo,
   RecommendationView,
   RefineRequest,
+  TriePair,
+  TrieRequest,
 } from './protocol';
 
 export function catalogInfo(catalog: Catalog): CatalogInfo {
@@ -99,4 +102,30 @@ export function hover(pattern: string, catalog: Catalog): HoverInfo {
     sample: matches.slice(0, 8).map((g) => u.actionName(g)),
     problem: p.problem ?? null,
   };
+}
+
+/** The last inputs read for a trie: picking one pattern after another reads them once. */
+let read: {
+  key: string;
+  doc: ReturnType<typeof parsePolicy>;
+  findings: ReturnType<typeof parseFindings>;
+} | null = null;
+
+/** The tries behind one pattern's decision, for the inputs the page shows the result of. */
+export function tries(req: TrieRequest, catalog: Catalog): TriePair | null {
+  const key = `${req.used}\u0000${req.unused}\u0000${req.policy}`;
+  if (read?.key !== key)
+    read = {
+      key,
+      doc: parsePolicy(req.policy),
+      findings: parseFindings(req.unused, { used: req.used }),
+    };
+  const { doc, findings } = read;
+  if (!doc.ok || !findings.ok) return null;
+  const word = explainPattern(doc.value, findings.value, catalog, req.statement, req.position);
+  if (!word) return null;
+  const char = explainPattern(doc.value, findings.value, catalog, req.statement, req.position, {
+    level: 'char',
+  });
+  return { word, char };
 }

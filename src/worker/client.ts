@@ -10,6 +10,8 @@ import type {
   RefineRequest,
   Request,
   Response,
+  TriePair,
+  TrieRequest,
 } from './protocol';
 
 /** A refine that runs longer than this is stopped and reported. */
@@ -129,6 +131,11 @@ export class RefinerClient {
   async hover(pattern: string): Promise<HoverInfo | null> {
     const r = await this.send({ type: 'hover', pattern } satisfies Omit<HoverRequest, 'id'>);
     return r.type === 'hover' ? r.info : null;
+  }
+
+  async tries(req: Omit<TrieRequest, 'id' | 'type'>): Promise<TriePair | null> {
+    const r = await this.send({ type: 'trie', ...req });
+    return r.type === 'trie' ? r.tries : null;
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 // The messages between the page and the refiner worker. Every request carries an id; the answer
 // repeats it, so the page can drop answers to inputs that have since changed.
-import type { Findings, PolicySize, Recommendation, SourceError } from '../core';
+import type { Findings, PatternTrie, PolicySize, Recommendation, SourceError } from '../core';
 import type { AccessLevel } from '../core/universe';
 
 export interface RefineRequest {
@@ -25,7 +25,23 @@ export interface HoverRequest {
   pattern: string;
 }
 
-export type Request = RefineRequest | CompleteRequest | HoverRequest;
+export interface TrieRequest {
+  type: 'trie';
+  id: number;
+  policy: string;
+  unused: string;
+  used: boolean;
+  statement: number;
+  position: number;
+}
+
+export type Request = RefineRequest | CompleteRequest | HoverRequest | TrieRequest;
+
+/** The word-level trie of one rewritten pattern, and the character-level one to compare. */
+export interface TriePair {
+  word: PatternTrie;
+  char: PatternTrie | null;
+}
 
 export interface CatalogInfo {
   version: string;
@@ -74,4 +90,5 @@ export type Response =
   | { type: 'refine'; id: number; analysis: Analysis }
   | { type: 'complete'; id: number; items: Completion[] }
   | { type: 'hover'; id: number; info: HoverInfo }
+  | { type: 'trie'; id: number; tries: TriePair | null }
   | { type: 'error'; id: number; message: string };

@@ -1,7 +1,7 @@
 // The worker only receives, calls core, and posts. The catalog is decoded once, when it starts.
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
-import { analyze, complete, hover } from './analyze';
+import { analyze, complete, hover, tries } from './analyze';
 import type { Request, Response } from './protocol';
 
 const catalog = decodeCatalog(raw as unknown as RawCatalog);
@@ -18,6 +18,8 @@ function answer(req: Request): Response {
       return { type: 'complete', id: req.id, items: complete(req.prefix, catalog) };
     case 'hover':
       return { type: 'hover', id: req.id, info: hover(req.pattern, catalog) };
+    case 'trie':
+      return { type: 'trie', id: req.id, tries: tries(req, catalog) };
   }
 }
 
