@@ -6,7 +6,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { nodeLabel } from './explanation';
 import type { TrieLayout } from './layout';
 import { isSafe, writtenOf, type TrieModel } from './model';
-import { PALETTE, RADIUS } from './palette';
+import { COLUMN, PALETTE, RADIUS, ROW } from './palette';
 import type { StepState } from './steps';
 import { TrieNodeGlyph } from './TrieNodeGlyph';
 
@@ -57,6 +57,23 @@ export function TrieCanvas(props: TrieCanvasProps) {
     };
   }, [svgRef]);
 
+  // A new trie: fit its open part to the height (never larger than life), root at the left.
+  const layoutRef = useRef(layout);
+  useEffect(() => {
+    layoutRef.current = layout;
+  }, [layout]);
+  useEffect(() => {
+    const svg = svgRef.current;
+    const behavior = zoomRef.current;
+    const laid = layoutRef.current;
+    if (!svg || !behavior || !laid) return;
+    const h = svg.clientHeight || height;
+    const span = laid.bounds.bottom - laid.bounds.top + 2 * ROW;
+    const k = Math.max(0.5, Math.min(1, h / span));
+    const middle = (laid.bounds.top + laid.bounds.bottom) / 2;
+    select(svg).call(behavior.transform, zoomIdentity.translate(40, h / 2 - k * middle).scale(k));
+  }, [model, svgRef, height]);
+
   useEffect(() => {
     const svg = svgRef.current;
     const behavior = zoomRef.current;
@@ -84,11 +101,13 @@ export function TrieCanvas(props: TrieCanvasProps) {
             {layout.nodes.map((p) => {
               const parent = byIndex.get(p.parent);
               if (!parent) return null;
-              const mx = (parent.x + p.x) / 2;
+              // Straight under the parent's label, then a curve: the fan never crosses the text.
+              const fork = parent.x + COLUMN * 0.7;
+              const mx = (fork + p.x) / 2;
               return (
                 <path
                   key={n.prefix[p.index]}
-                  d={`M${parent.x + RADIUS},${parent.y}C${mx},${parent.y} ${mx},${p.y} ${p.x - RADIUS},${p.y}`}
+                  d={`M${parent.x + RADIUS},${parent.y}H${fork}C${mx},${parent.y} ${mx},${p.y} ${p.x - RADIUS},${p.y}`}
                 />
               );
             })}

@@ -88,7 +88,7 @@ export function TrieDetails({ model, index, onPick, onClose }: TrieDetailsProps)
         {whyNode(model, index)}
       </p>
       <p className="trie-details__counts">
-        {`${coveredCount.toLocaleString('en-US')} actions covered, ${n.matched[index].toLocaleString('en-US')} matched by ${trie.pattern}, ${n.unused[index].toLocaleString('en-US')} unused, ${n.kept[index].toLocaleString('en-US')} stay allowed.`}
+        {`${coveredCount.toLocaleString('en-US')} ${coveredCount === 1 ? 'action' : 'actions'} covered, ${n.matched[index].toLocaleString('en-US')} matched by ${trie.pattern}, ${n.unused[index].toLocaleString('en-US')} unused, ${n.kept[index].toLocaleString('en-US')} stay allowed.`}
       </p>
       {unused.length > 0 && (
         <section>

@@ -39,6 +39,8 @@ export interface TrieViewProps {
 }
 
 const PLAY_INTERVAL_MS = 1200;
+/** The written list beyond this many entries folds away. */
+const SHOWN_ENTRIES = 12;
 
 function findNode(model: TrieModel, focus: string): number {
   return model.byPrefix.get(focus) ?? searchTrie(model, focus, 1)[0] ?? -1;
@@ -160,11 +162,17 @@ export function TrieView({
           <code>{trie.pattern}</code>
           {` ${trie.reason}`}
         </h2>
-        <p className="trie-view__written" data-testid="trie-written">
+        <div className="trie-view__written" data-testid="trie-written">
           {trie.written.length === 0
             ? 'Nothing is written.'
-            : `Written: ${trie.written.join(', ')}`}
-        </p>
+            : `Written: ${trie.written.slice(0, SHOWN_ENTRIES).join(', ')}`}
+          {trie.written.length > SHOWN_ENTRIES && (
+            <details className="trie-view__more">
+              <summary>{`and ${(trie.written.length - SHOWN_ENTRIES).toLocaleString('en-US')} more`}</summary>
+              {trie.written.slice(SHOWN_ENTRIES).join(', ')}
+            </details>
+          )}
+        </div>
       </header>
       <div className="trie-view__toolbar">
         <TrieSearch model={model} onPick={reveal} />

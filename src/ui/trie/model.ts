@@ -13,7 +13,7 @@ export interface TrieModel {
 }
 
 /** Tries up to this size open fully; larger ones open on the path the refiner walked. */
-export const SMALL_TRIE = 200;
+export const SMALL_TRIE = 40;
 /** Above this many visible nodes the view asks to narrow down instead of drawing. */
 export const MAX_VISIBLE = 1500;
 
