@@ -187,12 +187,16 @@ function flatTrie(svc: UniverseService, root: TrieNode): FlatTrie {
   if (flat) return flat;
   const nodes: TrieNode[] = [];
   const parents: number[] = [];
-  const stack: [TrieNode, number][] = [[root, -1]];
+  const stack: TrieNode[] = [root];
+  const stackParents: number[] = [-1];
   while (stack.length > 0) {
-    const [node, parent] = stack.pop() as [TrieNode, number];
-    parents.push(parent);
+    const node = stack.pop() as TrieNode;
+    parents.push(stackParents.pop() as number);
     const index = nodes.push(node) - 1;
-    for (let c = node.children.length - 1; c >= 0; c--) stack.push([node.children[c], index]);
+    for (let c = node.children.length - 1; c >= 0; c--) {
+      stack.push(node.children[c]);
+      stackParents.push(index);
+    }
   }
   const next = new Int32Array(nodes.length);
   for (let i = nodes.length - 1; i >= 0; i--) {
