@@ -151,6 +151,19 @@ describe('TrieView on the worked example', () => {
     expect(screen.getByTestId('trie-compare').textContent).toContain('Words are the right unit');
   });
 
+  test('is usable from the keyboard, and starts over on another pattern', () => {
+    const { container, rerender } = render(<TrieView trie={getStar} />);
+    const object = nodeEl(container, 's3:GetObject') as HTMLElement;
+    expect(object.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(object, { key: 'Enter' });
+    expect(screen.getByTestId('trie-details').getAttribute('data-prefix')).toBe('s3:GetObject');
+    const list = trieOf(workedExample.policy, workedExample.unused, 1, 1, 'word', catalog);
+    rerender(<TrieView trie={list} />);
+    expect(screen.queryByTestId('trie-details')).toBeNull();
+    expect(nodeEl(container, 's3:List').getAttribute('data-safe')).toBe('true');
+    expect(screen.getByTestId('trie-written').textContent).toBe('Written: s3:List*');
+  });
+
   test('renders names as text, never as HTML', () => {
     const hostile = structuredClone(getStar);
     hostile.nodes.token[1] = '<img src=x onerror=alert(1)>';

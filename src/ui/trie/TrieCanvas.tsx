@@ -74,12 +74,16 @@ export function TrieCanvas(props: TrieCanvasProps) {
     select(svg).call(behavior.transform, zoomIdentity.translate(40, h / 2 - k * middle).scale(k));
   }, [model, svgRef, height]);
 
+  // Each request to center is carried out once: opening or closing nodes later must not pan back.
+  const centered = useRef<{ index: number } | null>(null);
   useEffect(() => {
     const svg = svgRef.current;
     const behavior = zoomRef.current;
-    if (!center || !svg || !behavior || !layout) return;
+    if (!center || centered.current === center || !svg || !behavior || !layout) return;
     const placed = layout.nodes.find((p) => p.index === center.index);
-    if (placed) behavior.translateTo(select(svg), placed.x + 120, placed.y);
+    if (!placed) return;
+    centered.current = center;
+    behavior.translateTo(select(svg), placed.x + 120, placed.y);
   }, [center, layout, svgRef]);
 
   const { trie } = model;

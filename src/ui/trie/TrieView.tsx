@@ -72,6 +72,7 @@ export function TrieView({
     setExpanded(initialExpanded(model));
     setStep(0);
     setPlaying(false);
+    setCenter(null);
     if (selected !== null && !model.byPrefix.has(selected)) setSelected(null);
   }
   if (focus !== lastFocus) {
