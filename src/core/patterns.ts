@@ -1,7 +1,7 @@
 // IAM action patterns: `svc:Name` with `*` (any run) and `?` (exactly one character) anywhere, or `*`
 // alone; matched case-insensitively over the universe. Matching narrows by the literal text before the
 // first wildcard, so a prefix pattern costs a binary search, not a scan.
-import { prefixRange, type Universe } from './universe';
+import { lowerBound, prefixRange, type Universe } from './universe';
 
 export interface Pattern {
   /** As written. */
@@ -117,11 +117,12 @@ export function forEachMatch(u: Universe, p: Pattern, hit: (global: number) => v
   for (const si of patternServices(u, p)) {
     const s = u.services[si];
     const base = u.offsets[si];
-    const [lo, hi] = prefixRange(s.lower, literal);
     if (firstWild < 0) {
-      if (lo < hi && s.lower[lo] === name) hit(base + lo);
+      const at = lowerBound(s.lower, name);
+      if (at < s.lower.length && s.lower[at] === name) hit(base + at);
       continue;
     }
+    const [lo, hi] = prefixRange(s.lower, literal);
     for (let i = lo; i < hi; i++) if (!general || globMatches(name, s.lower[i])) hit(base + i);
   }
 }

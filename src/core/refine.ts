@@ -327,14 +327,23 @@ function plural(n: number, word: string): string {
 export function decidePattern(
   u: Universe,
   unused: Uint8Array,
-  scratch: { scope: Uint8Array; kept: Uint8Array },
+  scratch: { scope: Uint8Array; kept: Uint8Array; suggestions?: number },
   s: Statement,
   position: number,
   ref: PatternRef,
   warnings: Warning[],
 ): PatternDecision {
   const p = ref.pattern;
-  const base = {
+  // Built as literals of one shape, not by spreading a base: spreading made a 100,000-action list
+  // spend most of its time copying properties.
+  const decision = (
+    outcome: PatternOutcome,
+    reason: string,
+    matched: number,
+    unused: number,
+    replacement: string[],
+    nodes: TrieNodeInfo[],
+  ): PatternDecision => ({
     statement: s.index,
     position,
     pattern: p.text,
@@ -342,57 +351,52 @@ export function decidePattern(
     column: ref.column,
     start: ref.start,
     end: ref.end,
+    outcome,
+    reason,
+    matched,
+    unused,
+    replacement,
+    nodes,
+  });
+  const warn = (code: WarningCode, message: string): void => {
+    warnings.push({ code, message, statement: s.index, line: ref.line, column: ref.column });
   };
-  const where = { statement: s.index, line: ref.line, column: ref.column };
   const matches = matchList(u, p);
-  if (p.problem !== undefined)
-    warnings.push({ code: 'not-an-action', message: p.problem, ...where });
+  if (p.problem !== undefined) warn('not-an-action', p.problem);
   if (matches.length === 0) {
     if (p.problem === undefined)
-      warnings.push({
-        code: 'unknown-action',
-        message: `${p.text} matches no action in the catalog${suggestion(u, p)}: kept as written`,
-        ...where,
-      });
-    return {
-      ...base,
-      outcome: 'kept',
-      reason: 'matches no known action: kept as written',
-      matched: 0,
-      unused: 0,
-      replacement: [p.text],
-      nodes: [],
-    };
+      warn(
+        'unknown-action',
+        `${p.text} matches no action in the catalog${suggestion(u, p, scratch)}: kept as written`,
+      );
+    return decision('kept', 'matches no known action: kept as written', 0, 0, [p.text], []);
   }
   if (p.concrete && !u.isKnown(matches[0]))
-    warnings.push({
-      code: 'unknown-action',
-      message: `${p.text} is not in the catalog${suggestion(u, p)}: kept unless reported unused`,
-      ...where,
-    });
+    warn(
+      'unknown-action',
+      `${p.text} is not in the catalog${suggestion(u, p, scratch)}: kept unless reported unused`,
+    );
   let meet = 0;
   for (const g of matches) meet += unused[g];
   const matched = matches.length;
   if (meet === 0)
-    return {
-      ...base,
-      outcome: 'kept',
-      reason: `none of the ${plural(matched, 'action')} it matches is unused`,
+    return decision(
+      'kept',
+      `none of the ${plural(matched, 'action')} it matches is unused`,
       matched,
-      unused: 0,
-      replacement: [p.text],
-      nodes: [],
-    };
+      0,
+      [p.text],
+      [],
+    );
   if (meet === matched)
-    return {
-      ...base,
-      outcome: 'dropped',
-      reason: matched === 1 ? 'unused' : `all ${plural(matched, 'action')} it matches are unused`,
+    return decision(
+      'dropped',
+      matched === 1 ? 'unused' : `all ${plural(matched, 'action')} it matches are unused`,
       matched,
-      unused: meet,
-      replacement: [],
-      nodes: [],
-    };
+      meet,
+      [],
+      [],
+    );
   const { scope, kept } = scratch;
   for (const g of matches) {
     scope[g] = 1;
@@ -401,22 +405,29 @@ export function decidePattern(
   const services = p.spansServices ? servicesOf(u, scope) : [u.serviceIndex(p.service as string)];
   const f = frontierOver(u, services, kept, kept, p.spansServices, { scope, unused });
   for (const g of matches) scope[g] = kept[g] = 0;
-  return {
-    ...base,
-    outcome: 'replaced',
-    reason:
-      `${plural(meet, 'action')} of the ${matched.toLocaleString('en-US')} it matches ${meet === 1 ? 'is' : 'are'} unused: replaced by ${plural(f.written.length, 'entry')} that allow the ${(matched - meet).toLocaleString('en-US')} others`.replace(
-        'entrys',
-        'entries',
-      ),
+  return decision(
+    'replaced',
+    `${plural(meet, 'action')} of the ${matched.toLocaleString('en-US')} it matches ${meet === 1 ? 'is' : 'are'} unused: replaced by ${plural(f.written.length, 'entry')} that allow the ${(matched - meet).toLocaleString('en-US')} others`.replace(
+      'entrys',
+      'entries',
+    ),
     matched,
-    unused: meet,
-    replacement: f.written,
-    nodes: f.nodes,
-  };
+    meet,
+    f.written,
+    f.nodes,
+  );
 }
 
-function suggestion(u: Universe, p: Pattern): string {
+/**
+ * "Did you mean" is offered for this many unknown patterns per refinement: each costs an edit-distance
+ * scan of the catalog, and a list of 100,000 invented actions must not take minutes.
+ */
+export const MAX_SUGGESTIONS = 100;
+
+function suggestion(u: Universe, p: Pattern, budget: { suggestions?: number }): string {
+  const left = budget.suggestions ?? MAX_SUGGESTIONS;
+  if (left <= 0) return '';
+  budget.suggestions = left - 1;
   const s = suggestAction(u, p);
   return s ? ` (did you mean ${s}?)` : '';
 }

@@ -1,7 +1,22 @@
 // "Did you mean" for patterns that match nothing: the nearest service prefix, or the nearest action
 // of a known service, by edit distance.
 import type { Pattern } from './patterns';
-import type { Universe } from './universe';
+import type { Universe, UniverseService } from './universe';
+
+/** A service's catalog actions (lower case and as spelled), once per universe service, not per pattern. */
+const knownNames = new WeakMap<UniverseService, { lower: string[]; names: string[] }>();
+
+function known(s: UniverseService): { lower: string[]; names: string[] } {
+  let k = knownNames.get(s);
+  if (!k) {
+    k = {
+      lower: s.lower.filter((_, i) => s.known[i]),
+      names: s.names.filter((_, i) => s.known[i]),
+    };
+    knownNames.set(s, k);
+  }
+  return k;
+}
 
 function distance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
@@ -47,8 +62,7 @@ export function suggestAction(u: Universe, p: Pattern): string | null {
   }
   if (/[*?]/.test(p.name)) return null;
   const s = u.services[si];
-  const lowerKnown = s.lower.filter((_, i) => s.known[i]);
-  const namesKnown = s.names.filter((_, i) => s.known[i]);
-  const n = nearest(p.name, lowerKnown, namesKnown);
+  const k = known(s);
+  const n = nearest(p.name, k.lower, k.names);
   return n ? `${s.key}:${n}` : null;
 }
