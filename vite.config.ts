@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -36,6 +37,21 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  resolve: {
+    // The diff viewer's YAML mode and syntax highlighting are never used (see the files for why).
+    alias: [
+      {
+        find: /^js-yaml$/,
+        replacement: fileURLToPath(new URL('./src/ui/unbundled/js-yaml.ts', import.meta.url)),
+      },
+      {
+        find: /^refractor\/core$/,
+        replacement: fileURLToPath(
+          new URL('./src/ui/unbundled/refractor-core.ts', import.meta.url),
+        ),
+      },
+    ],
+  },
   base: './',
   worker: { format: 'es' },
   // The catalog as a JSON.parse of one string: far quicker to load than an object literal.

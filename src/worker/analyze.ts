@@ -8,6 +8,7 @@ import {
   parsePolicy,
   refinePolicy,
   type Catalog,
+  type PatternTrie,
   type Recommendation,
 } from '../core';
 import type {
@@ -17,7 +18,6 @@ import type {
   HoverInfo,
   RecommendationView,
   RefineRequest,
-  TriePair,
   TrieRequest,
 } from './protocol';
 
@@ -111,8 +111,8 @@ let read: {
   findings: ReturnType<typeof parseFindings>;
 } | null = null;
 
-/** The tries behind one pattern's decision, for the inputs the page shows the result of. */
-export function tries(req: TrieRequest, catalog: Catalog): TriePair | null {
+/** The trie behind one pattern's decision, for the inputs the page shows the result of. */
+export function trie(req: TrieRequest, catalog: Catalog): PatternTrie | null {
   const key = `${req.used}\u0000${req.unused}\u0000${req.policy}`;
   if (read?.key !== key)
     read = {
@@ -122,10 +122,7 @@ export function tries(req: TrieRequest, catalog: Catalog): TriePair | null {
     };
   const { doc, findings } = read;
   if (!doc.ok || !findings.ok) return null;
-  const word = explainPattern(doc.value, findings.value, catalog, req.statement, req.position);
-  if (!word) return null;
-  const char = explainPattern(doc.value, findings.value, catalog, req.statement, req.position, {
-    level: 'char',
+  return explainPattern(doc.value, findings.value, catalog, req.statement, req.position, {
+    level: req.level,
   });
-  return { word, char };
 }

@@ -1,6 +1,7 @@
 // The page's side of the refiner worker (after AST Explorer's worker client). A newer refine cancels
 // an older one still running: the worker is single-threaded, so cancelling means terminating it and
 // starting a fresh one. A crash or a run over the time bound is reported and the worker restarted.
+import type { PatternTrie } from '../core';
 import type {
   Analysis,
   Completion,
@@ -10,7 +11,6 @@ import type {
   RefineRequest,
   Request,
   Response,
-  TriePair,
   TrieRequest,
 } from './protocol';
 
@@ -133,9 +133,9 @@ export class RefinerClient {
     return r.type === 'hover' ? r.info : null;
   }
 
-  async tries(req: Omit<TrieRequest, 'id' | 'type'>): Promise<TriePair | null> {
+  async trie(req: Omit<TrieRequest, 'id' | 'type'>): Promise<PatternTrie | null> {
     const r = await this.send({ type: 'trie', ...req });
-    return r.type === 'trie' ? r.tries : null;
+    return r.type === 'trie' ? r.trie : null;
   }
 
   dispose(): void {

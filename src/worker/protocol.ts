@@ -33,15 +33,11 @@ export interface TrieRequest {
   used: boolean;
   statement: number;
   position: number;
+  /** Words (what the refiner uses), or characters for the comparison. */
+  level: 'word' | 'char';
 }
 
 export type Request = RefineRequest | CompleteRequest | HoverRequest | TrieRequest;
-
-/** The word-level trie of one rewritten pattern, and the character-level one to compare. */
-export interface TriePair {
-  word: PatternTrie;
-  char: PatternTrie | null;
-}
 
 export interface CatalogInfo {
   version: string;
@@ -90,5 +86,5 @@ export type Response =
   | { type: 'refine'; id: number; analysis: Analysis }
   | { type: 'complete'; id: number; items: Completion[] }
   | { type: 'hover'; id: number; info: HoverInfo }
-  | { type: 'trie'; id: number; tries: TriePair | null }
+  | { type: 'trie'; id: number; trie: PatternTrie | null }
   | { type: 'error'; id: number; message: string };

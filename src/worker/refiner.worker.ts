@@ -1,7 +1,7 @@
 // The worker only receives, calls core, and posts. The catalog is decoded once, when it starts.
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
-import { analyze, complete, hover, tries } from './analyze';
+import { analyze, complete, hover, trie } from './analyze';
 import type { Request, Response } from './protocol';
 
 const catalog = decodeCatalog(raw as unknown as RawCatalog);
@@ -19,7 +19,7 @@ function answer(req: Request): Response {
     case 'hover':
       return { type: 'hover', id: req.id, info: hover(req.pattern, catalog) };
     case 'trie':
-      return { type: 'trie', id: req.id, tries: tries(req, catalog) };
+      return { type: 'trie', id: req.id, trie: trie(req, catalog) };
   }
 }
 

@@ -1,8 +1,10 @@
-/* global document */
+/* global document, requestAnimationFrame, MouseEvent */
 // The built app in headless Chromium: what the page transfers (gzip) and how long from navigation to
 // the first recommendation of the worked example. Printed, never asserted.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -76,6 +78,90 @@ for (let i = 0; i < RUNS; i++) {
   }
   await context.close();
 }
+
+// The trie of "*" over the whole catalog. Cold: the first one, opened by itself while the page is
+// still loading (Monaco, the trie view's chunk, the worker's first trie). Warm: opened with a click in
+// a settled page. First frame: from the request to the worker to the frame that shows the nodes.
+// Expand: a click on a collapsed node to the next frame.
+const everything = JSON.parse(
+  JSON.stringify(
+    await (async () => {
+      const out = mkdtempSync(join(tmpdir(), 'bench-app-'));
+      await esbuild({
+        entryPoints: ['src/examples/everything.ts'],
+        outfile: join(out, 'everything.mjs'),
+        format: 'esm',
+        logLevel: 'warning',
+      });
+      return (await import(join(out, 'everything.mjs'))).everythingExample;
+    })(),
+  ),
+);
+const twoStars = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'One', Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::one/*' },
+      { Sid: 'Two', Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::two/*' },
+    ],
+  },
+  null,
+  2,
+);
+const { default: lz } = await import('lz-string');
+const z = lz.compressToEncodedURIComponent;
+const trieUrl = `${base}#policy=${z(twoStars)}&unused=${z(everything.unused)}`;
+const trieCold = [];
+const trieWarm = [];
+const trieExpand = [];
+const firstFrame = (page) =>
+  page
+    .waitForFunction(
+      () =>
+        document.querySelector('[data-testid="trie-node"]')
+          ? new Promise((r) =>
+              requestAnimationFrame(() =>
+                r(
+                  performance.now() -
+                    (performance.getEntriesByName('trie:request').at(-1)?.startTime ?? 0),
+                ),
+              ),
+            )
+          : null,
+      null,
+      { polling: 'raf', timeout: 60_000 },
+    )
+    .then((h) => h.jsonValue());
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(trieUrl);
+  trieCold.push(await firstFrame(page));
+  await page.waitForSelector('[data-testid="policy"] .monaco-editor', { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  await page.click('.rewrite >> nth=1');
+  await page.waitForSelector('[data-testid="trie-node"]', { state: 'detached', timeout: 60_000 });
+  trieWarm.push(await firstFrame(page));
+  trieExpand.push(
+    await page.evaluate(async () => {
+      const count = () => document.querySelectorAll('[data-testid="trie-node"]').length;
+      const toggle = [...document.querySelectorAll('[data-testid="trie-toggle"]')].find((el) =>
+        el.getAttribute('aria-label')?.startsWith('Expand'),
+      );
+      if (!toggle) return NaN;
+      const before = count();
+      const t0 = performance.now();
+      toggle.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () =>
+          count() !== before ? requestAnimationFrame(resolve) : requestAnimationFrame(check);
+        check();
+      });
+      return performance.now() - t0;
+    }),
+  );
+  await context.close();
+}
 await browser.close();
 await server.close();
 
@@ -93,3 +179,9 @@ row(
   'Monaco JS + CSS transferred, gzip (editor chunk and workers)',
   `${kb(transfer.monJs + transfer.monCss)} (JS ${kb(transfer.monJs)}, CSS ${kb(transfer.monCss)})`,
 );
+for (const list of [trieCold, trieWarm, trieExpand]) list.sort((a, b) => a - b);
+const median = (list, digits = 0) =>
+  `median ${list[RUNS >> 1].toFixed(digits).padStart(6)} ms   (${RUNS} runs, min ${list[0].toFixed(digits)} ms)`;
+row('trie of "*" over the catalog: first frame, cold (page load)', median(trieCold));
+row('trie of "*" over the catalog: first frame, warm (a click)', median(trieWarm));
+row('trie of "*" over the catalog: one expand (click -> frame)', median(trieExpand, 1));
