@@ -165,6 +165,28 @@ describe('the app', () => {
       .poll(() => widget.textContent(), { timeout: 15_000 })
       .toContain('s3:GetBucketPolicyStatus');
     expect(await widget.textContent()).toContain('Read');
+    await page.keyboard.press('Escape');
+    await replaceEditorText(
+      page,
+      'policy',
+      '{"Statement": {"Effect": "Allow", "Action": ["s3:PutBucketPolicy", "s3:Get*"], "Resource": "*"}}',
+    );
+    const hover = page.locator('[data-testid="policy"] .monaco-hover:not(.hidden)');
+    await page
+      .locator('[data-testid="policy"] .view-line span', { hasText: 'PutBucketPolicy' })
+      .last()
+      .hover();
+    await expect
+      .poll(() => hover.textContent(), { timeout: 15_000 })
+      .toContain('Permissions management');
+    await page.mouse.move(0, 0);
+    await page
+      .locator('[data-testid="policy"] .view-line span', { hasText: 's3:Get*' })
+      .last()
+      .hover();
+    await expect
+      .poll(() => hover.textContent(), { timeout: 15_000 })
+      .toMatch(/s3:Get\* matches \d+ actions/);
     await context.close();
   });
 

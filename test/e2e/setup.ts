@@ -6,7 +6,14 @@ import { build, preview, type PreviewServer } from 'vite';
 let server: PreviewServer | null = null;
 
 export default async function setup(project: TestProject) {
-  await build({ logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would give React's development build: test what ships.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
   server = await preview({
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
