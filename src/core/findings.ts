@@ -5,6 +5,7 @@ import {
   errorAt,
   LineMap,
   parseJson,
+  quote,
   type JsonObject,
   type JsonValue,
   type Result,
@@ -53,6 +54,18 @@ class FindingsError {
   ) {}
 }
 
+/** Larger than any report IAM writes for one role (the whole catalog is about 3 MB of findings). */
+export const MAX_FINDINGS_CHARS = 16 * 1024 * 1024;
+
+const SERVICE_TEXT = /^[A-Za-z0-9-]+$/;
+
+/** A service prefix from the input, lower case, or an error at `at` saying what is wrong with it. */
+function servicePrefix(text: string, at: number): string {
+  if (!SERVICE_TEXT.test(text))
+    throw new FindingsError(at, `${quote(text)} is not a service prefix like s3 or vpc-lattice`);
+  return text.toLowerCase();
+}
+
 const ACTION_TEXT = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_.-]+$/;
 
 export interface FindingsOptions {
@@ -61,6 +74,15 @@ export interface FindingsOptions {
 }
 
 export function parseFindings(text: string, options: FindingsOptions = {}): Result<Findings> {
+  if (text.length > MAX_FINDINGS_CHARS)
+    return {
+      ok: false,
+      error: errorAt(
+        text,
+        MAX_FINDINGS_CHARS,
+        `The unused permissions are ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FINDINGS_CHARS / 1048576} MB`,
+      ),
+    };
   try {
     const found = read(text, options);
     return { ok: true, value: found };
@@ -111,7 +133,7 @@ function splitAction(
   if (!ACTION_TEXT.test(text))
     throw new FindingsError(
       offset,
-      `${what} "${text}" is not an action like s3:GetObject. ${ACCEPTED}`,
+      `${what} ${quote(text)} is not an action like s3:GetObject. ${ACCEPTED}`,
     );
   const colon = text.indexOf(':');
   return { service: text.slice(0, colon).toLowerCase(), action: text.slice(colon + 1) };
@@ -200,7 +222,7 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
     if (type && type !== 'UnusedPermission')
       throw new FindingsError(
         root.start,
-        `This is a ${type} finding; only UnusedPermission findings list unused actions`,
+        `This is a ${quote(type)} finding; only UnusedPermission findings list unused actions`,
       );
     return readFindingDetails(details.items, details, lines, used);
   }
@@ -215,6 +237,13 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
   for (const key of ['usedActions', 'unusedActions']) {
     const list = entry(root, key);
     if (list?.kind === 'array') {
+      if (list.items.length === 0)
+        throw new FindingsError(
+          list.start,
+          key === 'usedActions'
+            ? '"usedActions" is empty: with nothing used, everything the policy allows would be removed. List the actions that were used'
+            : '"unusedActions" is empty: nothing to remove',
+        );
       const entries = list.items.map((v) => {
         if (v.kind !== 'string')
           throw new FindingsError(
@@ -262,7 +291,7 @@ function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findi
     if (service?.kind !== 'string' || service.value === '')
       throw new FindingsError(item.start, 'This entry has no "serviceNamespace" string');
     const actions = entry(item, 'actions');
-    const svc = service.value.toLowerCase();
+    const svc = servicePrefix(service.value, service.start);
     if (!actions) {
       entries.push({ service: svc, action: null, ...lines.position(service.start) });
       continue;
@@ -288,10 +317,13 @@ function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findi
 function actionEntry(service: string, name: string, at: JsonValue, lines: LineMap): FindingsEntry {
   const colon = name.indexOf(':');
   if (colon >= 0 && name.slice(0, colon).toLowerCase() !== service)
-    throw new FindingsError(at.start, `"${name}" is listed under the service "${service}"`);
+    throw new FindingsError(
+      at.start,
+      `${quote(name)} is listed under the service ${quote(service)}`,
+    );
   const action = colon >= 0 ? name.slice(colon + 1) : name;
   if (!/^[A-Za-z0-9*?_.-]+$/.test(action))
-    throw new FindingsError(at.start, `"${name}" is not an action name`);
+    throw new FindingsError(at.start, `${quote(name)} is not an action name`);
   return { service, action, ...lines.position(at.start) };
 }
 
@@ -308,6 +340,7 @@ function readFindingDetails(
     const service = str(entry(details, 'serviceNamespace'));
     if (!service)
       throw new FindingsError(details.start, '"unusedPermissionDetails" has no "serviceNamespace"');
+    servicePrefix(service, details.start);
     const actions = entry(details, 'actions');
     if (!actions) {
       entries.push({
@@ -350,7 +383,7 @@ function readLastAccessed(
   if (granularity && granularity !== 'ACTION_LEVEL')
     throw new FindingsError(
       root.start,
-      `This report is ${granularity}; generate it with --granularity ACTION_LEVEL so it names actions`,
+      `This report is ${quote(granularity)}; generate it with --granularity ACTION_LEVEL so it names actions`,
     );
   const entries: FindingsEntry[] = [];
   for (const s of services.items) {
@@ -358,6 +391,7 @@ function readLastAccessed(
       throw new FindingsError(s.start, 'Each of "ServicesLastAccessed" must be an object');
     const ns = str(entry(s, 'ServiceNamespace'));
     if (!ns) throw new FindingsError(s.start, 'This service has no "ServiceNamespace"');
+    servicePrefix(ns, s.start);
     if (!entry(s, 'LastAuthenticated')) {
       entries.push({ service: ns.toLowerCase(), action: null, ...lines.position(s.start) });
       continue;
@@ -392,10 +426,12 @@ function readCloudTrail(
     const name = str(entry(item, nameKey));
     if (!source || !name) continue;
     // CloudTrail names the endpoint (s3.amazonaws.com); its first label is the IAM prefix for nearly every service.
-    const service = source
-      .replace(/\.amazonaws\.com$/, '')
-      .split('.')[0]
-      .toLowerCase();
+    const service = servicePrefix(
+      source.replace(/\.amazonaws\.com$/, '').split('.')[0],
+      item.start,
+    );
+    if (!/^[A-Za-z0-9_.-]+$/.test(name))
+      throw new FindingsError(item.start, `${quote(name)} is not an action name`);
     entries.push({ service, action: name, ...lines.position(item.start) });
   }
   if (entries.length === 0)

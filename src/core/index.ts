@@ -12,20 +12,20 @@ import { parsePolicy } from './policy';
 import { refinePolicy, type Recommendation, type RefineOptions } from './refine';
 import type { Catalog } from './universe';
 
-export { parseJson, printJson, LineMap, MAX_JSON_DEPTH } from './json';
+export { parseJson, printJson, LineMap, MAX_JSON_DEPTH, quote } from './json';
 export type { JsonValue, JsonObject, JsonArray, JsonString, SourceError, Result } from './json';
-export { parsePolicy, MAX_POLICY_CHARS } from './policy';
-export type { PolicyDocument, Statement, PatternRef } from './policy';
-export { parsePattern, matchList, globMatches } from './patterns';
+export { parsePolicy, MAX_POLICY_CHARS, MAX_STATEMENTS, MAX_ACTION_ENTRIES } from './policy';
+export type { PolicyDocument, Statement, PatternRef, GrammarNote } from './policy';
+export { parsePattern, matchList, globMatches, MAX_PATTERN_LENGTH } from './patterns';
 export type { Pattern } from './patterns';
 export { tokenize } from './tokens';
 export { serviceTrie } from './trie';
 export type { TrieNode } from './trie';
 export { buildUniverse, Universe } from './universe';
 export type { Catalog, ServiceCatalog, AccessLevel, UniverseService } from './universe';
-export { parseFindings, FINDINGS_KINDS } from './findings';
+export { parseFindings, FINDINGS_KINDS, MAX_FINDINGS_CHARS } from './findings';
 export type { Findings, FindingsKind, FindingsEntry, FindingsOptions } from './findings';
-export { refinePolicy, MANAGED_POLICY_QUOTA } from './refine';
+export { refinePolicy, MANAGED_POLICY_QUOTA, MAX_SUGGESTIONS } from './refine';
 export type {
   Recommendation,
   RefineOptions,

@@ -65,6 +65,29 @@ export class LineMap {
   }
 }
 
+/**
+ * User text as it may appear inside a message: in double quotes, cut to `max` characters, with
+ * control, bidirectional and line-breaking characters written as \uXXXX, so a message stays one line
+ * that a terminal or a page shows as it is (a key can hold "\u001b[2J" or a newline).
+ */
+export function quote(text: string, max = 80): string {
+  const cut = text.length > max ? text.slice(0, max) : text;
+  const safe = cut.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"\\]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) =>
+      c === '"' || c === '\\'
+        ? `\\${c}`
+        : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  return `"${safe}"${text.length > max ? `... (${text.length.toLocaleString('en-US')} characters)` : ''}`;
+}
+
+/** User text in a message: as it is when it is short and plain (s3:Get*), else quoted and cut. */
+export function shown(text: string, max = 120): string {
+  return text.length <= max && /^[\x21-\x7e]*$/.test(text) ? text : quote(text, max);
+}
+
 export function errorAt(text: string, offset: number, message: string): SourceError {
   return { message, offset, ...new LineMap(text).position(offset) };
 }
@@ -76,11 +99,14 @@ class ParseFailure {
   ) {}
 }
 
-function describeChar(c: string | undefined): string {
-  if (c === undefined) return 'the end of the text';
-  const code = c.charCodeAt(0);
-  if (code < 32 || code === 127)
-    return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+/** The character at `offset`, whole even when it is outside the BMP, named when it would not show. */
+function describeChar(text: string, offset: number): string {
+  const code = text.codePointAt(offset);
+  if (code === undefined) return 'the end of the text';
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 32 || code === 127) return `control character ${hex}`;
+  const c = String.fromCodePoint(code);
+  if (c !== '"' && c !== '\\' && quote(c) !== `"${c}"`) return `character ${hex}`;
   return `'${c}'`;
 }
 
@@ -102,7 +128,7 @@ class Parser {
     if (this.pos < this.text.length)
       this.fail(
         this.pos,
-        `Unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`,
+        `Unexpected ${describeChar(this.text, this.pos)} after the end of the JSON value`,
       );
     return value;
   }
@@ -145,7 +171,7 @@ class Parser {
     if (c === undefined) this.fail(this.pos, 'Unexpected end of the text: a value is missing');
     this.fail(
       this.pos,
-      `Unexpected ${describeChar(c)}: expected a value (object, array, string, number, true, false or null)`,
+      `Unexpected ${describeChar(this.text, this.pos)}: expected a value (object, array, string, number, true, false or null)`,
     );
   }
 
@@ -164,7 +190,10 @@ class Parser {
       if (c !== '"') {
         if (c === '}' && entries.length > 0) this.fail(this.pos, "Trailing comma before '}'");
         if (c === undefined) this.unterminated(start, 'object');
-        this.fail(this.pos, `Expected a property name in double quotes, found ${describeChar(c)}`);
+        this.fail(
+          this.pos,
+          `Expected a property name in double quotes, found ${describeChar(this.text, this.pos)}`,
+        );
       }
       const keyNode = this.parseString();
       const previous = seen.get(keyNode.value);
@@ -172,7 +201,7 @@ class Parser {
         const first = new LineMap(this.text).position(previous);
         this.fail(
           keyNode.start,
-          `Duplicate key "${keyNode.value}" (first at line ${first.line}, column ${first.column}): IAM rejects it`,
+          `Duplicate key ${quote(keyNode.value)} (first at line ${first.line}, column ${first.column}): IAM rejects it`,
         );
       }
       seen.set(keyNode.value, keyNode.start);
@@ -181,7 +210,7 @@ class Parser {
         if (this.pos >= this.text.length) this.unterminated(start, 'object');
         this.fail(
           this.pos,
-          `Expected ':' after "${keyNode.value}", found ${describeChar(this.text[this.pos])}`,
+          `Expected ':' after ${quote(keyNode.value)}, found ${describeChar(this.text, this.pos)}`,
         );
       }
       this.pos++;
@@ -201,7 +230,7 @@ class Parser {
       if (next === undefined) this.unterminated(start, 'object');
       this.fail(
         this.pos,
-        `Expected ',' or '}' after the value of "${keyNode.value}", found ${describeChar(next)}`,
+        `Expected ',' or '}' after the value of ${quote(keyNode.value)}, found ${describeChar(this.text, this.pos)}`,
       );
     }
   }
@@ -231,7 +260,10 @@ class Parser {
         return { kind: 'array', start, end: this.pos, items };
       }
       if (next === undefined) this.unterminated(start, 'array');
-      this.fail(this.pos, `Expected ',' or ']' after an array item, found ${describeChar(next)}`);
+      this.fail(
+        this.pos,
+        `Expected ',' or ']' after an array item, found ${describeChar(this.text, this.pos)}`,
+      );
     }
   }
 
@@ -276,12 +308,15 @@ class Parser {
           value += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
           this.pos += 6;
         } else {
-          this.fail(this.pos, `Invalid escape sequence \\${e ?? ''} in a string`);
+          this.fail(
+            this.pos,
+            `Invalid escape sequence in a string: a backslash followed by ${describeChar(t, this.pos + 1)}`,
+          );
         }
         runStart = this.pos;
       } else if (code < 32) {
         if (code === 10) this.fail(start, 'Unterminated string: a line ends before the closing "');
-        this.fail(this.pos, `${describeChar(t[this.pos])} inside a string must be escaped`);
+        this.fail(this.pos, `${describeChar(t, this.pos)} inside a string must be escaped`);
       } else {
         this.pos++;
       }

