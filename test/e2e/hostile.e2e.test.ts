@@ -67,7 +67,8 @@ describe('hostile input', () => {
     expect(left).toContain('"Sid": "<img src=x onerror=\\"window.__xss=1\\">"');
     expect(left).toContain('<script>window.__xss=3</script>');
     expect(await page.textContent('[data-testid="warnings"]')).toContain(
-      's3:<svg onload="window.__xss=2">',
+      // Messages quote what the user wrote the way JSON does.
+      's3:<svg onload=\\"window.__xss=2\\">',
     );
     // The editors show it as text too.
     expect(await page.textContent('[data-testid="policy"] .view-lines')).toContain('<img');
