@@ -154,7 +154,7 @@ class Parser {
       if (depth >= this.maxDepth)
         this.fail(
           this.pos,
-          `JSON nested deeper than ${this.maxDepth} levels is refused (no policy needs more)`,
+          `JSON nested deeper than ${this.maxDepth} levels is refused (no policy or finding needs more)`,
         );
       return c === '{' ? this.parseObject(depth + 1) : this.parseArray(depth + 1);
     }

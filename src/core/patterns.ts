@@ -37,7 +37,9 @@ function problemOf(text: string, colon: number): string | undefined {
     ? 'white space'
     : c !== '"' && c !== '\\' && quote(c) !== `"${c}"`
       ? `the invisible character U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-      : `"${c}"`;
+      : code > 126
+        ? `"${c}" (U+${code.toString(16).toUpperCase().padStart(4, '0')}, not ASCII)`
+        : `"${c}"`;
   return `${quote(text)} contains ${shown}, which no action name has`;
 }
 
