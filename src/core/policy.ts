@@ -108,6 +108,34 @@ export function parsePolicy(text: string): Result<PolicyDocument> {
   }
 }
 
+/**
+ * The first object below the root that has a "Statement", breadth first, a few levels deep: the
+ * document inside `aws iam get-policy-version` output, a CloudFormation resource or a Terraform plan.
+ */
+function nestedPolicy(root: JsonObject): { path: string; value: JsonObject } | undefined {
+  let level: { path: string; value: JsonValue }[] = [{ path: '', value: root }];
+  for (let depth = 0; depth < 8 && level.length; depth++) {
+    const next: typeof level = [];
+    for (const { path, value } of level) {
+      if (value.kind === 'object') {
+        if (depth > 0 && entry(value, 'Statement')) return { path, value };
+        for (const e of value.entries)
+          next.push({
+            path:
+              path +
+              (/^[A-Za-z_$][\w$]*$/.test(e.key)
+                ? `${path ? '.' : ''}${e.key}`
+                : `[${quote(e.key)}]`),
+            value: e.value,
+          });
+      } else if (value.kind === 'array')
+        value.items.forEach((item, i) => next.push({ path: `${path}[${i}]`, value: item }));
+    }
+    level = next.slice(0, 10_000);
+  }
+  return undefined;
+}
+
 function readDocument(text: string, root: JsonValue): PolicyDocument {
   if (root.kind !== 'object')
     throw new GrammarError(
@@ -122,10 +150,19 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
         hint.keyStart,
         `${quote(hint.key)} must be spelled "Statement" (IAM keys are case-sensitive)`,
       );
+    const inner = nestedPolicy(root);
+    const where = inner
+      ? `only the policy document that starts here (${inner.path})`
+      : 'the PolicyDocument of one policy';
     if (entry(root, 'Resources') || entry(root, 'AWSTemplateFormatVersion'))
       throw new GrammarError(
-        root.start,
-        'This looks like a CloudFormation template, not a policy: paste the PolicyDocument of one policy',
+        inner?.value.start ?? root.start,
+        `This looks like a CloudFormation template, not a policy: paste ${where}`,
+      );
+    if (inner)
+      throw new GrammarError(
+        inner.value.start,
+        `This is not a policy but holds one: paste ${where}`,
       );
     if (entry(root, 'Effect'))
       throw new GrammarError(
