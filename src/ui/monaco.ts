@@ -27,6 +27,10 @@ jsonDefaults.setDiagnosticsOptions({
   ],
 });
 
+// No colour swatches: a policy holds no colours, and finding them matches the schema against the
+// whole document, which overflows the JSON worker's stack on a 10,000-statement policy.
+jsonDefaults.setModeConfiguration({ ...jsonDefaults.modeConfiguration, colors: false });
+
 loader.config({ monaco });
 
 export { monaco };

@@ -17,6 +17,12 @@ import type {
 /** A refine that runs longer than this is stopped and reported. */
 export const REFINE_TIME_LIMIT_MS = 30_000;
 
+/** The time bound from a `?timeLimit=S` query (0.1 to 600 seconds), else the default. */
+export function timeLimitFrom(search: string): number {
+  const s = Number(new URLSearchParams(search).get('timeLimit') ?? NaN);
+  return Number.isFinite(s) && s >= 0.1 && s <= 600 ? Math.round(s * 1000) : REFINE_TIME_LIMIT_MS;
+}
+
 /** The subset of Worker the client uses, so tests can give a fake one. */
 export interface WorkerLike {
   postMessage(message: Request): void;

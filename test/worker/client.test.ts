@@ -1,6 +1,12 @@
 // The worker client with a fake worker: ids, cancellation by restart, time-outs and crashes.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { RefinerCancelled, RefinerClient, type WorkerLike } from '../../src/worker/client';
+import {
+  REFINE_TIME_LIMIT_MS,
+  RefinerCancelled,
+  RefinerClient,
+  timeLimitFrom,
+  type WorkerLike,
+} from '../../src/worker/client';
 import type { Analysis, Request, Response } from '../../src/worker/protocol';
 
 class FakeWorker implements WorkerLike {
@@ -80,5 +86,16 @@ describe('RefinerClient', () => {
     const p = c.refine(inputs);
     FakeWorker.all[0].answer({ type: 'error', id: 1, message: 'boom' });
     await expect(p).rejects.toThrow('The refiner failed: boom');
+  });
+});
+
+describe('timeLimitFrom', () => {
+  test('reads ?timeLimit in seconds, within 0.1 to 600, else keeps 30 s', () => {
+    expect(timeLimitFrom('?timeLimit=1')).toBe(1000);
+    expect(timeLimitFrom('?a=b&timeLimit=2.5')).toBe(2500);
+    expect(timeLimitFrom('')).toBe(REFINE_TIME_LIMIT_MS);
+    expect(timeLimitFrom('?timeLimit=0')).toBe(REFINE_TIME_LIMIT_MS);
+    expect(timeLimitFrom('?timeLimit=9999')).toBe(REFINE_TIME_LIMIT_MS);
+    expect(timeLimitFrom('?timeLimit=soon')).toBe(REFINE_TIME_LIMIT_MS);
   });
 });
