@@ -78,7 +78,14 @@ describe('the app', () => {
     const broken = workedExample.policy.replace('"s3:List*"', '"s3:List*",');
     await replaceEditorText(page, 'policy', broken);
     const error = page.locator('[data-testid="policy-error"]');
-    await error.waitFor({ timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        /trailing comma/i.test(
+          document.querySelector('[data-testid="policy-error"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
     const line = broken.split('\n').findIndex((l) => l.includes('"s3:List*",')) + 2;
     expect(await error.textContent()).toMatch(new RegExp(`^Line ${line}, column \\d+:`));
     expect(await error.textContent()).toMatch(/trailing comma/i);

@@ -74,10 +74,10 @@ export async function waitForResult(page: Page): Promise<void> {
 export async function replaceEditorText(page: Page, testId: string, text: string): Promise<void> {
   const editor = page.locator(`[data-testid="${testId}"] .monaco-editor`);
   await editor.waitFor();
+  // Pasted over a selection of everything, as a person would, in one edit: typed text would be
+  // auto-indented and auto-closed by Monaco, and an empty editor in between could be refined.
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await editor.click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  // Pasted, as a person would: typed text would be auto-indented and auto-closed by Monaco.
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.keyboard.press('Control+V');
 }
