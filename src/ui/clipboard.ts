@@ -17,7 +17,9 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** Starts a download of the text; does nothing where the page cannot make object URLs. */
 export function download(name: string, text: string, type = 'application/json'): void {
+  if (typeof URL.createObjectURL !== 'function') return;
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

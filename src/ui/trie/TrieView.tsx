@@ -14,7 +14,8 @@ import {
   trieModel,
   type TrieModel,
 } from './model';
-import { serializeTrieSvg, downloadSvg } from './svgExport';
+import { download } from '../clipboard';
+import { serializeTrieSvg } from './svgExport';
 import { algorithmSteps, statesAt } from './steps';
 import { TrieCanvas } from './TrieCanvas';
 import { TrieDetails } from './TrieDetails';
@@ -152,7 +153,7 @@ export function TrieView({
     if (!svg || !layout) return;
     const text = serializeTrieSvg(svg, layout.bounds);
     onExportSvg?.(text);
-    downloadSvg(text, `trie-${trie.pattern.replace(/[^A-Za-z0-9_-]+/g, '_')}.svg`);
+    download(`trie-${trie.pattern.replace(/[^A-Za-z0-9_-]+/g, '_')}.svg`, text, 'image/svg+xml');
   };
   const selectedIndex = selected === null ? -1 : (model.byPrefix.get(selected) ?? -1);
 

@@ -30,16 +30,3 @@ export function serializeTrieSvg(svg: SVGSVGElement, bounds: TrieLayout['bounds'
   copy.insertBefore(background, style.nextSibling);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
-
-/** Starts a download of the text; does nothing where the page cannot make object URLs. */
-export function downloadSvg(text: string, fileName: string): void {
-  if (typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
