@@ -5,7 +5,13 @@
 import type { Findings } from './findings';
 import { matchList } from './patterns';
 import type { PolicyDocument } from './policy';
-import { decidePattern, namedActions, unusedBits, type PatternOutcome } from './refine';
+import {
+  decidePattern,
+  namedActions,
+  unusedBits,
+  type PatternOutcome,
+  type TrieNodeCounts,
+} from './refine';
 import { frontier, prefixSums, serviceTrie, type TrieNode } from './trie';
 import { buildUniverse, type AccessLevel, type Catalog, type UniverseService } from './universe';
 
@@ -23,27 +29,10 @@ export interface PatternTrieAction {
 }
 
 /** One node of the trie (a view built by `trieNode`: the trie stores nodes as columns). */
-export interface PatternTrieNode {
+export interface PatternTrieNode extends TrieNodeCounts {
   index: number;
-  /** `s3:GetBucket`; `s3:` for a service; `*` for the root of a pattern that spans services. */
-  prefix: string;
-  /** The part this node adds to its parent: `Bucket` (a run of characters at the char level). */
-  token: string;
   /** Index of the parent, -1 for the root. Parents come before their children. */
   parent: number;
-  depth: number;
-  /** Actions of the universe that start with the prefix. */
-  covered: number;
-  /** Covered actions the original pattern matches. */
-  matched: number;
-  /** Covered actions that are unused. */
-  unused: number;
-  /** Covered actions that stay allowed: matched and not unused. */
-  kept: number;
-  /** Everything covered stays allowed (green); otherwise unsafe (orange). */
-  safe: boolean;
-  /** The entry written into the recommendation for this node, or null. */
-  written: string | null;
   /** Index in the actions of the action this node is, or -1. */
   action: number;
   /** The covered actions are the actions [first, end). */

@@ -33,6 +33,7 @@ export type {
   PatternOutcome,
   StatementOutcome,
   TrieNodeInfo,
+  TrieNodeCounts,
   Warning,
   WarningCode,
   PolicySize,

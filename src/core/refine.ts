@@ -17,21 +17,30 @@ export interface RefineOptions {
   sizeLimit?: number;
 }
 
-/** One node of a trie involved in a decision, with what it covers. */
-export interface TrieNodeInfo {
+/** What every trie node shows, in a decision and in the trie view alike. */
+export interface TrieNodeCounts {
   /** `s3:GetBucket`, `s3:` for a service, `*` for the root of a pattern that spans services. */
   prefix: string;
-  service: string;
+  /** The part this node adds to its parent: `Bucket` (a run of characters at the char level). */
   token: string;
   depth: number;
+  /** Actions of the universe that start with the prefix. */
   covered: number;
-  /** Covered actions the original pattern matched. */
+  /** Covered actions the original pattern matches. */
   matched: number;
+  /** Covered actions that are unused. */
   unused: number;
   /** Covered actions that stay allowed: matched and not unused. */
   kept: number;
+  /** Everything covered stays allowed (green); otherwise unsafe (orange). */
   safe: boolean;
+  /** The entry written into the recommendation for this node, or null. */
   written: string | null;
+}
+
+/** One node of a trie involved in a decision, with what it covers. */
+export interface TrieNodeInfo extends TrieNodeCounts {
+  service: string;
   isAction: boolean;
 }
 
