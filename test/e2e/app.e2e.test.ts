@@ -1,13 +1,12 @@
 // The app in real Chromium, used as a person would: paste, edit, break, reload, share.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { examples } from '../../src/examples';
 import { workedExample } from '../../src/examples/worked-example';
 import { shareFragment } from '../../src/ui/inputs';
 import {
   baseUrl,
   diffLines,
-  launch,
+  sharedBrowser,
   openPage,
   recommendedEntries,
   replaceEditorText,
@@ -28,17 +27,11 @@ const PUBLISHED_TODAY = [
   's3:List*',
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the app', () => {
   test('opens on the worked example and shows the published recommendation in the diff', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await waitForResult(page);
     expect(await recommendedEntries(page)).toEqual(PUBLISHED_TODAY);
     // The original side still holds what was removed.
@@ -58,7 +51,7 @@ describe('the app', () => {
   });
 
   test('follows an edit of the policy in Monaco', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await waitForResult(page);
     const policy = workedExample.policy.replace(
       '"s3:List*"',
@@ -73,7 +66,7 @@ describe('the app', () => {
   });
 
   test('shows broken JSON at its line and keeps the last good result, marked stale', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await waitForResult(page);
     const broken = workedExample.policy.replace('"s3:List*"', '"s3:List*",');
     await replaceEditorText(page, 'policy', broken);
@@ -98,7 +91,7 @@ describe('the app', () => {
   });
 
   test('keeps both inputs across a reload', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await replaceEditorText(page, 'unused', 's3:GetBucketPolicy\nlambda:GetFunction\n');
     await expect
@@ -117,7 +110,7 @@ describe('the app', () => {
     const ex = examples.find((e) => e.id === 'whole-service');
     if (!ex) throw new Error('no whole-service example');
     const { page, errors, context } = await openPage(
-      browser,
+      browser(),
       shareFragment({ ...ex, used: ex.used === true }),
     );
     await waitForResult(page);
@@ -128,13 +121,13 @@ describe('the app', () => {
   });
 
   test('writes the share link into the fragment when an editor loses focus', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await replaceEditorText(page, 'unused', 's3:GetObject\n');
     await page.click('h1');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#policy=.+&unused=.+/);
     const link = await page.evaluate(() => location.href);
-    const other = await openPage(browser, null as unknown as string);
+    const other = await openPage(browser(), null as unknown as string);
     await other.page.goto(link);
     await waitForResult(other.page);
     expect(await other.page.textContent('[data-testid="unused-status"]')).toContain('1 action');
@@ -143,7 +136,7 @@ describe('the app', () => {
   });
 
   test('loads every example from the menu and proves each', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await waitForResult(page);
     for (const ex of examples) {
       await page.selectOption('[data-testid="examples"]', ex.id);
@@ -159,7 +152,7 @@ describe('the app', () => {
   });
 
   test('completes action names with their access level and explains them on hover', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await replaceEditorText(
       page,
@@ -198,7 +191,7 @@ describe('the app', () => {
   });
 
   test('copies the recommended policy and a ready AWS CLI command', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await page.click('text=Copy policy');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -214,7 +207,7 @@ describe('the app', () => {
   });
 
   test('sends no request outside its own origin and carries a strict Content-Security-Policy', async () => {
-    const { page, requests, errors, context } = await openPage(browser);
+    const { page, requests, errors, context } = await openPage(browser());
     await waitForResult(page);
     await page.waitForSelector('[data-testid="policy"] .monaco-editor');
     const origin = new URL(baseUrl()).origin;

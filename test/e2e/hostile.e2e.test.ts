@@ -1,25 +1,18 @@
 // Hostile and huge input in the real page: shown as text, refused or refined without freezing,
 // and a worker that is too slow is stopped and replaced.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { workedExample } from '../../src/examples/worked-example';
 import { shareFragment } from '../../src/ui/inputs';
 import {
   diffLines,
-  launch,
+  sharedBrowser,
   openPage,
   recommendedEntries,
   replaceEditorText,
   waitForResult,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const ATTACK = {
   Version: '2012-10-17',
@@ -49,7 +42,7 @@ describe('hostile input', () => {
     const policy = JSON.stringify(ATTACK, null, 2);
     const unused = 's3:GetBucketPolicy\n';
     const { page, errors, context } = await openPage(
-      browser,
+      browser(),
       shareFragment({ policy, unused, used: false }),
     );
     await waitForResult(page);
@@ -86,7 +79,7 @@ describe('hostile input', () => {
   });
 
   test('a 10,000-statement policy refines in the worker while the page stays responsive', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(browser());
     await waitForResult(page);
     const policy = statements(10_000);
     await replaceEditorText(page, 'policy', policy);
@@ -108,7 +101,7 @@ describe('hostile input', () => {
   });
 
   test('a newer input cancels a long run: the small policy answers first', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await replaceEditorText(page, 'policy', statements(10_000));
     await page.waitForTimeout(600); // the pause has passed: the worker is busy
@@ -120,7 +113,7 @@ describe('hostile input', () => {
   });
 
   test('a policy over the size limit is refused with the limit, and the last result stays', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     const huge = JSON.stringify({
       Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: 'x'.repeat(9 * 1024 * 1024) }],
@@ -135,7 +128,7 @@ describe('hostile input', () => {
   });
 
   test('JSON nested 10,000 deep is refused at the depth limit with its line and column', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await replaceEditorText(page, 'policy', '['.repeat(10_000) + ']'.repeat(10_000));
     const error = page.locator('[data-testid="policy-error"]');
@@ -146,7 +139,7 @@ describe('hostile input', () => {
 
   test('a run over the time bound is stopped and reported, the worker restarted, and the next input refines', async () => {
     // ?timeLimit=1 lowers the bound to one second; 10,000 statements take longer than that.
-    const { page, context, errors } = await openPage(browser, '?timeLimit=1');
+    const { page, context, errors } = await openPage(browser(), '?timeLimit=1');
     await waitForResult(page);
     await replaceEditorText(page, 'policy', statements(10_000));
     const stale = page.locator('[data-testid="stale"]');

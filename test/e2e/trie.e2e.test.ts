@@ -1,23 +1,16 @@
 // The trie view in real Chromium: the worked example's s3:Get* and the whole catalog under "*".
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { everythingExample } from '../../src/examples/everything';
 import { shareFragment } from '../../src/ui/inputs';
-import { launch, openPage, waitForResult } from './browser';
+import { openPage, sharedBrowser, waitForResult } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const node = (prefix: string) => `[data-testid="trie-node"][data-prefix="${prefix}"]`;
 
 describe('the trie view', () => {
   test('s3:Get*: Access, Multi, Object, Storage green and written; Bucket orange with its unused actions', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await waitForResult(page);
     // The first rewritten pattern opens by itself.
     await page.waitForSelector(node('s3:GetBucket'), { timeout: 20_000 });
@@ -42,7 +35,7 @@ describe('the trie view', () => {
   });
 
   test('a click on a line number of the recommended policy opens that node', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await page.waitForSelector('[data-testid="trie-view"]', { timeout: 20_000 });
     const row = page.locator('[data-testid="diff"] tr', { hasText: '"s3:GetObject*"' });
@@ -57,7 +50,7 @@ describe('the trie view', () => {
 
   test('"*" over the whole catalog opens collapsed, and the search finds ec2:TerminateInstances', async () => {
     const { page, errors, context } = await openPage(
-      browser,
+      browser(),
       shareFragment({ ...everythingExample, used: false }),
     );
     await waitForResult(page);
@@ -79,7 +72,7 @@ describe('the trie view', () => {
   });
 
   test('steps through the algorithm with a line of narration per step, and exports SVG', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await waitForResult(page);
     await page.waitForSelector('[data-testid="trie-step-start"]', { timeout: 20_000 });
     await page.click('[data-testid="trie-step-start"]');
