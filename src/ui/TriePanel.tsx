@@ -35,6 +35,7 @@ export function TriePanel(props: {
     performance.mark('trie:request');
     client.trie({ ...ask, level: 'word' }).then((word) => {
       if (!live) return;
+      performance.mark('trie:answer');
       setAnswer({ key, word, char: null });
       client
         .trie({ ...ask, level: 'char' })

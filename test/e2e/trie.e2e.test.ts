@@ -1,4 +1,5 @@
 // The trie view in real Chromium: the worked example's s3:Get* and the whole catalog under "*".
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { everythingExample } from '../../src/examples/everything';
 import { shareFragment } from '../../src/ui/inputs';
@@ -58,6 +59,32 @@ describe('the trie view', () => {
     const shown = await page.locator('[data-testid="trie-node"]').count();
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(1500);
+    // Only the nodes in and around the view are drawn; the SVG file has every open node.
+    const open = Number(await page.getAttribute('[data-testid="trie-svg"]', 'data-open'));
+    expect(shown).toBe(Number(await page.getAttribute('[data-testid="trie-svg"]', 'data-drawn')));
+    expect(shown).toBeLessThan(open);
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="trie-export"]');
+    const svg = readFileSync((await (await download).path()) as string, 'utf8');
+    expect(svg.match(/data-testid="trie-node"/g)?.length).toBe(open);
+    expect(await page.locator('[data-testid="trie-node"]').count()).toBe(shown);
+    // Panning far down draws the nodes that come into view.
+    const drawnPrefixes = () =>
+      page.$$eval('[data-testid="trie-node"]', (all) =>
+        all.map((el) => el.getAttribute('data-prefix')).join(' '),
+      );
+    const before = await drawnPrefixes();
+    await page.locator('[data-testid="trie-svg"]').scrollIntoViewIfNeeded();
+    const box = (await page.locator('[data-testid="trie-svg"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 10, { steps: 5 });
+    await page.mouse.up();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height - 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 10, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(drawnPrefixes).not.toBe(before);
     await page.fill('[data-testid="trie-search"]', 'ec2:TerminateInstances');
     await page.keyboard.press('Enter');
     await page.waitForSelector(node('ec2:TerminateInstances'), { timeout: 10_000 });

@@ -1,8 +1,16 @@
 // The SVG: React draws the laid-out nodes and links; d3-zoom, bound once, writes its transform
-// straight onto one <g>, so panning and zooming re-render nothing.
+// straight onto one <g>. Only the nodes in and around the view are drawn: the window drawn is three
+// views wide and tall, and panning or zooming re-renders only when the view leaves it. The open part of
+// "*" has some 700 nodes of a dozen SVG elements each; styling all of them cost the first frame most.
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import { useEffect, useRef, type RefObject } from 'react';
+import {
+  zoom,
+  zoomIdentity,
+  type D3ZoomEvent,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3-zoom';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { nodeLabel } from './explanation';
 import type { TrieLayout } from './layout';
 import { isSafe, writtenOf, type TrieModel } from './model';
@@ -25,16 +33,54 @@ export interface TrieCanvasProps {
   height: number;
   onSelect: (index: number) => void;
   onToggle: (index: number) => void;
+  /** Draw every open node, in view or not (for the SVG export). */
+  drawAll?: boolean;
 }
 
 const FALLBACK_WIDTH = 800;
+
+/** A rectangle in layout coordinates. */
+interface Area {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** What the view shows, in layout coordinates; null where the page cannot measure the SVG. */
+function viewOf(svg: SVGSVGElement, t: ZoomTransform): Area | null {
+  const w = svg.clientWidth;
+  const h = svg.clientHeight;
+  if (!w || !h) return null;
+  return { left: -t.x / t.k, top: -t.y / t.k, right: (w - t.x) / t.k, bottom: (h - t.y) / t.k };
+}
+
+const inside = (a: Area, b: Area) =>
+  a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+
+/** The view grown by its own size on every side, and by a column and a row for the labels. */
+function around(v: Area): Area {
+  const w = v.right - v.left;
+  const h = v.bottom - v.top;
+  return {
+    left: v.left - w - COLUMN,
+    top: v.top - h - ROW,
+    right: v.right + w + COLUMN,
+    bottom: v.bottom + h + ROW,
+  };
+}
 
 export function TrieCanvas(props: TrieCanvasProps) {
   const { model, layout, expanded, selected, stepStates, current, center, svgRef, height } = props;
   const gRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  // The area drawn: null for everything (where the page cannot measure), 'pending' for nothing until
+  // the first transform is known. Kept in a ref too, so zoom events compare without re-binding.
+  const [area, setArea] = useState<Area | null | 'pending'>('pending');
+  const areaRef = useRef<Area | null | 'pending'>('pending');
 
-  useEffect(() => {
+  // Layout effects: the transform, and so the area drawn, are settled before the first paint.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     const g = gRef.current;
     if (!svg || !g) return;
@@ -47,6 +93,11 @@ export function TrieCanvas(props: TrieCanvasProps) {
       .extent(() => [[0, 0], size()])
       .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
         g.setAttribute('transform', e.transform.toString());
+        const view = viewOf(svg, e.transform);
+        const drawn = areaRef.current;
+        if (view && drawn && drawn !== 'pending' && inside(view, drawn)) return;
+        areaRef.current = view && around(view);
+        setArea(areaRef.current);
       });
     zoomRef.current = behavior;
     const selection = select(svg);
@@ -59,10 +110,10 @@ export function TrieCanvas(props: TrieCanvasProps) {
 
   // A new trie: fit its open part to the height (never larger than life), root at the left.
   const layoutRef = useRef(layout);
-  useEffect(() => {
+  useLayoutEffect(() => {
     layoutRef.current = layout;
   }, [layout]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     const behavior = zoomRef.current;
     const laid = layoutRef.current;
@@ -89,11 +140,30 @@ export function TrieCanvas(props: TrieCanvasProps) {
   const { trie } = model;
   const n = trie.nodes;
   const byIndex = new Map(layout?.nodes.map((p) => [p.index, p]));
+  const all = props.drawAll || area === null;
+  const shown = (p: { x: number; y: number }) =>
+    all ||
+    (area !== 'pending' &&
+      p.x >= area.left &&
+      p.x <= area.right &&
+      p.y >= area.top &&
+      p.y <= area.bottom);
+  // A link is drawn when its box meets the area: it may cross the view with both ends outside.
+  const linkShown = (from: { x: number; y: number }, to: { x: number; y: number }) =>
+    all ||
+    (area !== 'pending' &&
+      to.x >= area.left &&
+      from.x <= area.right &&
+      Math.max(from.y, to.y) >= area.top &&
+      Math.min(from.y, to.y) <= area.bottom);
+  const drawn = layout?.nodes.filter(shown) ?? [];
   return (
     <svg
       ref={svgRef}
       className="trie-canvas"
       data-testid="trie-svg"
+      data-open={layout?.nodes.length ?? 0}
+      data-drawn={drawn.length}
       width="100%"
       height={height}
       role="group"
@@ -104,7 +174,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
           <g className="trie-links" fill="none" stroke={PALETTE.link} strokeWidth={1.2}>
             {layout.nodes.map((p) => {
               const parent = byIndex.get(p.parent);
-              if (!parent) return null;
+              if (!parent || !linkShown(parent, p)) return null;
               // Straight under the parent's label, then a curve: the fan never crosses the text.
               const fork = parent.x + COLUMN * 0.7;
               const mx = (fork + p.x) / 2;
@@ -117,7 +187,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
             })}
           </g>
         )}
-        {layout?.nodes.map((p) => {
+        {drawn.map((p) => {
           const i = p.index;
           const a = n.action[i];
           const prefix = n.prefix[i];

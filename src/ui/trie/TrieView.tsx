@@ -1,6 +1,7 @@
 // The trie view: why each wildcard was chosen. It owns the view state (open prefixes, the selection,
 // the step-through position); the trie itself is data from core's explainPattern, never changed here.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { PatternTrie } from '../../core';
 import { CharComparison } from './CharComparison';
 import { layoutTrie } from './layout';
@@ -148,10 +149,14 @@ export function TrieView({
     return () => clearTimeout(t);
   }, [playing, step, goTo]);
 
+  const [drawAll, setDrawAll] = useState(false);
   const exportSvg = () => {
     const svg = svgRef.current;
     if (!svg || !layout) return;
+    // The canvas draws what is in view; the file has every open node.
+    flushSync(() => setDrawAll(true));
     const text = serializeTrieSvg(svg, layout.bounds);
+    setDrawAll(false);
     onExportSvg?.(text);
     download(`trie-${trie.pattern.replace(/[^A-Za-z0-9_-]+/g, '_')}.svg`, text, 'image/svg+xml');
   };
@@ -260,6 +265,7 @@ export function TrieView({
             height={height}
             onSelect={select}
             onToggle={toggle}
+            drawAll={drawAll}
           />
           <TrieLegend />
         </div>

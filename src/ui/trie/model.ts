@@ -5,11 +5,11 @@ import { trieChildren, type PatternTrie } from '../../core';
 export interface TrieModel {
   trie: PatternTrie;
   children: number[][];
-  byPrefix: Map<string, number>;
+  readonly byPrefix: Map<string, number>;
   /** The node each action is, by action index (-1 when none). */
-  nodeOfAction: Int32Array;
+  readonly nodeOfAction: Int32Array;
   /** Lower-case action names, for search. */
-  lowerNames: string[];
+  readonly lowerNames: string[];
 }
 
 /** Tries up to this size open fully; larger ones open on the path the refiner walked. */
@@ -17,20 +17,38 @@ export const SMALL_TRIE = 40;
 /** Above this many visible nodes the view asks to narrow down instead of drawing. */
 export const MAX_VISIBLE = 1500;
 
+/**
+ * The lookups are built on first use: the first frame needs only the children, and a search or a
+ * reveal on a trie of 40,000 nodes can pay for its maps when it happens.
+ */
 export function trieModel(trie: PatternTrie): TrieModel {
-  const byPrefix = new Map<string, number>();
-  const nodeOfAction = new Int32Array(trie.actions.count).fill(-1);
-  for (let i = 0; i < trie.nodes.count; i++) {
-    byPrefix.set(trie.nodes.prefix[i], i);
-    const a = trie.nodes.action[i];
-    if (a >= 0) nodeOfAction[a] = i;
-  }
+  let byPrefix: Map<string, number> | undefined;
+  let nodeOfAction: Int32Array | undefined;
+  let lowerNames: string[] | undefined;
   return {
     trie,
     children: trieChildren(trie),
-    byPrefix,
-    nodeOfAction,
-    lowerNames: trie.actions.name.map((n) => n.toLowerCase()),
+    get byPrefix() {
+      if (!byPrefix) {
+        byPrefix = new Map();
+        for (let i = 0; i < trie.nodes.count; i++) byPrefix.set(trie.nodes.prefix[i], i);
+      }
+      return byPrefix;
+    },
+    get nodeOfAction() {
+      if (!nodeOfAction) {
+        nodeOfAction = new Int32Array(trie.actions.count).fill(-1);
+        for (let i = 0; i < trie.nodes.count; i++) {
+          const a = trie.nodes.action[i];
+          if (a >= 0) nodeOfAction[a] = i;
+        }
+      }
+      return nodeOfAction;
+    },
+    get lowerNames() {
+      lowerNames ??= trie.actions.name.map((n) => n.toLowerCase());
+      return lowerNames;
+    },
   };
 }
 
