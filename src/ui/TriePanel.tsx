@@ -1,5 +1,5 @@
 // The trie behind the selected rewrite, asked of the worker for the inputs the result was computed
-// from: the word-level trie first, so it draws at once, then the character-level one to compare.
+// from: the word-level trie, and the character-level one when the comparison is opened.
 // The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
@@ -23,6 +23,7 @@ export function TriePanel(props: {
 }) {
   const { client, inputs, decision, focus } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
   useEffect(() => {
     if (!decision) return;
@@ -37,14 +38,31 @@ export function TriePanel(props: {
       if (!live) return;
       performance.mark('trie:answer');
       setAnswer({ key, word, char: null });
-      client
-        .trie({ ...ask, level: 'char' })
-        .then((char) => live && setAnswer({ key, word, char }), fail);
     }, fail);
     return () => {
       live = false;
     };
   }, [client, inputs, decision, key]);
+
+  // The character-level trie (some 30,000 nodes for "*") only when the comparison is opened.
+  const ready = answer?.key === key ? answer : null;
+  const charWanted = wantChar === key && ready?.word && !ready.char;
+  useEffect(() => {
+    if (!decision || !charWanted) return;
+    let live = true;
+    const ask = { ...inputs, statement: decision.statement, position: decision.position };
+    client.trie({ ...ask, level: 'char' }).then(
+      (char) => live && setAnswer((a) => (a && a.key === key ? { ...a, char } : a)),
+      (e: unknown) =>
+        live &&
+        setAnswer((a) =>
+          a && a.key === key ? { ...a, error: e instanceof Error ? e.message : String(e) } : a,
+        ),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, inputs, decision, key, charWanted]);
 
   if (!decision)
     return (
@@ -53,7 +71,6 @@ export function TriePanel(props: {
         the trie behind its replacement.
       </p>
     );
-  const ready = answer?.key === key ? answer : null;
   return (
     <section
       className="trie-panel"
@@ -72,7 +89,12 @@ export function TriePanel(props: {
         <p className="placeholder">Building the trie…</p>
       ) : ready.word ? (
         <Suspense fallback={<p className="placeholder">Loading the trie view…</p>}>
-          <TrieView trie={ready.word} charTrie={ready.char} focus={focus} />
+          <TrieView
+            trie={ready.word}
+            charTrie={ready.char}
+            focus={focus}
+            onWantChar={() => setWantChar(key)}
+          />
         </Suspense>
       ) : (
         <p className="stale error">{ready.error ?? 'This pattern has no trie to show.'}</p>

@@ -31,6 +31,11 @@ describe('the trie view', () => {
     for (const a of ['s3:GetBucketPolicy', 's3:GetBucketAcl', 's3:GetBucketTagging'])
       expect(text).toContain(a);
     expect(await page.textContent('[data-testid="trie-why"]')).toMatch(/s3:GetBucket\*.*unused/);
+    // The character-level comparison is built when it is opened.
+    await page.click('[data-testid="trie-char-toggle"]');
+    await page.waitForSelector('[data-testid="trie-compare-char"]', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid="trie-compare-char"]')).toContain('s3:GetAcces*');
+    expect(await page.textContent('[data-testid="trie-compare-word"]')).toContain('s3:GetAccess*');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -30,6 +30,8 @@ export interface TrieViewProps {
   trie: PatternTrie;
   /** The same pattern at the character level, for the side-by-side comparison. */
   charTrie?: PatternTrie | null;
+  /** Asks for the character-level trie, built on demand the first time the comparison opens. */
+  onWantChar?: () => void;
   /** A prefix or action to reveal and select: `s3:GetBucket`, `ec2:TerminateInstances`. */
   focus?: string;
   /** Called with the selected node's prefix (null when none), e.g. to highlight the editor. */
@@ -51,6 +53,7 @@ function findNode(model: TrieModel, focus: string): number {
 export function TrieView({
   trie,
   charTrie = null,
+  onWantChar,
   focus,
   onSelect,
   onExportSvg,
@@ -208,13 +211,16 @@ export function TrieView({
             Step through
           </button>
         )}
-        {charTrie && (
+        {(charTrie || onWantChar) && (
           <label className="trie-view__toggle">
             <input
               type="checkbox"
               checked={showChar}
               data-testid="trie-char-toggle"
-              onChange={(e) => setShowChar(e.target.checked)}
+              onChange={(e) => {
+                setShowChar(e.target.checked);
+                if (e.target.checked && !charTrie) onWantChar?.();
+              }}
             />
             Compare with characters
           </label>
@@ -232,6 +238,11 @@ export function TrieView({
             setPlaying(false);
           }}
         />
+      )}
+      {showChar && !charTrie && (
+        <p className="placeholder" data-testid="trie-char-pending">
+          Building the character-level trie…
+        </p>
       )}
       {showChar && charTrie && (
         <CharComparison
