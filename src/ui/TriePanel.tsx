@@ -1,7 +1,7 @@
 // The trie behind the selected rewrite, asked of the worker for the inputs the result was computed
 // from: the word-level trie, and the character-level one when the comparison is opened.
 // The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
 import type { RefinerClient } from '../worker/client';
 import type { Inputs } from './inputs';
@@ -25,10 +25,14 @@ export function TriePanel(props: {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
+  // What the worker is asked about, at either level.
+  const ask = useMemo(
+    () => decision && { ...inputs, statement: decision.statement, position: decision.position },
+    [inputs, decision],
+  );
   useEffect(() => {
-    if (!decision) return;
+    if (!ask) return;
     let live = true;
-    const ask = { ...inputs, statement: decision.statement, position: decision.position };
     const fail = (e: unknown) =>
       live &&
       setAnswer({ key, word: null, char: null, error: e instanceof Error ? e.message : String(e) });
@@ -42,15 +46,14 @@ export function TriePanel(props: {
     return () => {
       live = false;
     };
-  }, [client, inputs, decision, key]);
+  }, [client, ask, key]);
 
   // The character-level trie (some 30,000 nodes for "*") only when the comparison is opened.
   const ready = answer?.key === key ? answer : null;
   const charWanted = wantChar === key && ready?.word && !ready.char;
   useEffect(() => {
-    if (!decision || !charWanted) return;
+    if (!ask || !charWanted) return;
     let live = true;
-    const ask = { ...inputs, statement: decision.statement, position: decision.position };
     client.trie({ ...ask, level: 'char' }).then(
       (char) => live && setAnswer((a) => (a && a.key === key ? { ...a, char } : a)),
       (e: unknown) =>
@@ -62,7 +65,7 @@ export function TriePanel(props: {
     return () => {
       live = false;
     };
-  }, [client, inputs, decision, key, charWanted]);
+  }, [client, ask, key, charWanted]);
 
   if (!decision)
     return (

@@ -141,21 +141,16 @@ export function TrieCanvas(props: TrieCanvasProps) {
   const n = trie.nodes;
   const byIndex = new Map(layout?.nodes.map((p) => [p.index, p]));
   const all = props.drawAll || area === null;
-  const shown = (p: { x: number; y: number }) =>
-    all ||
-    (area !== 'pending' &&
-      p.x >= area.left &&
-      p.x <= area.right &&
-      p.y >= area.top &&
-      p.y <= area.bottom);
-  // A link is drawn when its box meets the area: it may cross the view with both ends outside.
-  const linkShown = (from: { x: number; y: number }, to: { x: number; y: number }) =>
+  // Whether the box between two points meets the area: a node is a box of one point, and a link is
+  // drawn when its box does, since it may cross the view with both ends outside.
+  const meets = (from: { x: number; y: number }, to: { x: number; y: number }) =>
     all ||
     (area !== 'pending' &&
       to.x >= area.left &&
       from.x <= area.right &&
       Math.max(from.y, to.y) >= area.top &&
       Math.min(from.y, to.y) <= area.bottom);
+  const shown = (p: { x: number; y: number }) => meets(p, p);
   const drawn = layout?.nodes.filter(shown) ?? [];
   return (
     <svg
@@ -174,7 +169,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
           <g className="trie-links" fill="none" stroke={PALETTE.link} strokeWidth={1.2}>
             {layout.nodes.map((p) => {
               const parent = byIndex.get(p.parent);
-              if (!parent || !linkShown(parent, p)) return null;
+              if (!parent || !meets(parent, p)) return null;
               // Straight under the parent's label, then a curve: the fan never crosses the text.
               const fork = parent.x + COLUMN * 0.7;
               const mx = (fork + p.x) / 2;
