@@ -12,7 +12,7 @@ import {
   type PatternOutcome,
   type TrieNodeCounts,
 } from './refine';
-import { frontier, prefixSums, serviceTrie, type TrieNode } from './trie';
+import { flatTrie, frontier, prefixSums, serviceTrie, type TrieNode } from './trie';
 import { buildUniverse, type AccessLevel, type Catalog, type UniverseService } from './universe';
 
 /** Words (the product's unit, SPEC.md) or single characters (what SPEC.md shows to be wrong). */
@@ -155,57 +155,6 @@ function displayRoot(root: TrieNode, scope: Int32Array, written: Map<TrieNode, n
   }
 }
 
-/** A service trie laid out in preorder once, so that each explanation only counts and copies. */
-interface FlatTrie {
-  nodes: TrieNode[];
-  /** `s3:GetBucket`. */
-  prefix: string[];
-  token: string[];
-  parent: Int32Array;
-  depth: Int32Array;
-  /** The index just past each node's subtree. */
-  next: Int32Array;
-  /** `s3:GetObject` for each action of the service. */
-  names: string[];
-}
-
-const flatTries = new WeakMap<TrieNode, FlatTrie>();
-
-function flatTrie(svc: UniverseService, root: TrieNode): FlatTrie {
-  let flat = flatTries.get(root);
-  if (flat) return flat;
-  const nodes: TrieNode[] = [];
-  const parents: number[] = [];
-  const stack: TrieNode[] = [root];
-  const stackParents: number[] = [-1];
-  while (stack.length > 0) {
-    const node = stack.pop() as TrieNode;
-    parents.push(stackParents.pop() as number);
-    const index = nodes.push(node) - 1;
-    for (let c = node.children.length - 1; c >= 0; c--) {
-      stack.push(node.children[c]);
-      stackParents.push(index);
-    }
-  }
-  const next = new Int32Array(nodes.length);
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    if (next[i] === 0) next[i] = i + 1;
-    const p = parents[i];
-    if (p >= 0 && next[p] === 0) next[p] = next[i];
-  }
-  flat = {
-    nodes,
-    prefix: nodes.map((n) => `${svc.key}:${n.prefix}`),
-    token: nodes.map((n) => (n.depth === 0 ? `${svc.key}:` : n.token)),
-    parent: Int32Array.from(parents),
-    depth: Int32Array.from(nodes, (n) => n.depth),
-    next,
-    names: svc.names.map((n) => `${svc.key}:${n}`),
-  };
-  flatTries.set(root, flat);
-  return flat;
-}
-
 /** Output columns with room for `capacity` nodes, cut to size at the end. */
 class NodeColumns {
   count = 0;
@@ -275,7 +224,7 @@ export function explainPattern(
   if (!s || s.effect !== 'Allow' || s.actionKey !== 'Action') return null;
   const ref = s.patterns[position];
   if (!ref) return null;
-  const universe = buildUniverse(catalog, namedActions(doc, findings));
+  const universe = buildUniverse(catalog, namedActions(catalog, doc, findings));
   const unused = unusedBits(universe, doc, findings, []);
   const scratch = { scope: new Uint8Array(universe.size), kept: new Uint8Array(universe.size) };
   const decision = decidePattern(universe, unused, scratch, s, position, ref, []);
@@ -322,8 +271,8 @@ export function explainPattern(
     };
     const writtenBy = new Map<TrieNode, number>();
     if (replaced)
-      frontier(svc, flat.nodes[0], sums.good, sums.good, ({ node, written: w }) => {
-        if (w !== null) writtenBy.set(node, written.push(w) - 1);
+      frontier(flat, sums.good, sums.good, (i, _safe, w) => {
+        if (w !== null) writtenBy.set(flat.nodes[i], written.push(w) - 1);
       });
     const top = spanning ? flat.nodes[0] : displayRoot(flat.nodes[0], sums.scope, writtenBy);
     const base = names.length - top.lo;

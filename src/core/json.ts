@@ -409,3 +409,42 @@ export function printJson(value: JsonValue, indent = 2): string {
   write(value, '');
   return out.join('');
 }
+
+/** The length of JSON.stringify(text), without building it for plain text. */
+export function quotedLength(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // What JSON.stringify escapes: control characters, quote, backslash, (lone) surrogates.
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff))
+      return JSON.stringify(text).length;
+  }
+  return text.length + 2;
+}
+
+/**
+ * The length of the value printed without white space outside strings (as IAM counts a policy's
+ * size), computed without printing it.
+ */
+export function compactLength(v: JsonValue): number {
+  switch (v.kind) {
+    case 'string':
+      return quotedLength(v.value);
+    case 'number':
+      return v.raw.length;
+    case 'true':
+    case 'null':
+      return 4;
+    case 'false':
+      return 5;
+    case 'array': {
+      let n = 1 + Math.max(v.items.length, 1);
+      for (const item of v.items) n += compactLength(item);
+      return n;
+    }
+    case 'object': {
+      let n = 1 + Math.max(v.entries.length, 1);
+      for (const e of v.entries) n += quotedLength(e.key) + 1 + compactLength(e.value);
+      return n;
+    }
+  }
+}

@@ -91,13 +91,74 @@ export function prefixSums(bits: Uint8Array, offset: number, length: number): In
   return sums;
 }
 
-export interface FrontierVisit {
-  node: TrieNode;
-  /** Every covered action is good: the node is safe (green). */
-  safe: boolean;
-  /** Written into the result: as `svc:Prefix*`, or as the exact action it is or solely covers. */
-  written: string | null;
+/**
+ * A trie laid out in preorder once: a node's children follow it, and `next` skips its subtree. The
+ * frontier walks these arrays instead of the node objects; explanations count and copy from them.
+ */
+export interface FlatTrie {
+  nodes: TrieNode[];
+  /** `s3:GetBucket`. */
+  prefix: string[];
+  token: string[];
+  parent: Int32Array;
+  depth: Int32Array;
+  lo: Int32Array;
+  hi: Int32Array;
+  /** The local index of the action each node is, or -1. */
+  action: Int32Array;
+  /** The index just past each node's subtree. */
+  next: Int32Array;
+  /** `s3:GetObject` for each action of the service. */
+  names: string[];
 }
+
+const flatTries = new WeakMap<TrieNode, FlatTrie>();
+
+/** The flat form of a trie of `svc` (word or character level), built once per trie. */
+export function flatTrie(svc: UniverseService, root: TrieNode): FlatTrie {
+  let flat = flatTries.get(root);
+  if (flat) return flat;
+  const nodes: TrieNode[] = [];
+  const parents: number[] = [];
+  const stack: TrieNode[] = [root];
+  const stackParents: number[] = [-1];
+  while (stack.length > 0) {
+    const node = stack.pop() as TrieNode;
+    parents.push(stackParents.pop() as number);
+    const index = nodes.push(node) - 1;
+    for (let c = node.children.length - 1; c >= 0; c--) {
+      stack.push(node.children[c]);
+      stackParents.push(index);
+    }
+  }
+  const next = new Int32Array(nodes.length);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    if (next[i] === 0) next[i] = i + 1;
+    const p = parents[i];
+    if (p >= 0 && next[p] === 0) next[p] = next[i];
+  }
+  flat = {
+    nodes,
+    prefix: nodes.map((n) => `${svc.key}:${n.prefix}`),
+    token: nodes.map((n) => (n.depth === 0 ? `${svc.key}:` : n.token)),
+    parent: Int32Array.from(parents),
+    depth: Int32Array.from(nodes, (n) => n.depth),
+    lo: Int32Array.from(nodes, (n) => n.lo),
+    hi: Int32Array.from(nodes, (n) => n.hi),
+    action: Int32Array.from(nodes, (n) => n.action),
+    next,
+    names: svc.names.map((n) => `${svc.key}:${n}`),
+  };
+  flatTries.set(root, flat);
+  return flat;
+}
+
+/**
+ * Told about every node the walk reaches (its index in the flat trie): whether all it covers is good
+ * (safe, green), and what was written for it (`svc:Prefix*`, or the exact action it is or solely
+ * covers), or null.
+ */
+export type FrontierVisit = (node: number, safe: boolean, written: string | null) => void;
 
 /**
  * The largest nodes whose covered actions are all `good`, enough to cover every `needed` action
@@ -105,35 +166,48 @@ export interface FrontierVisit {
  * is itself a needed action is written exactly; the walk goes on into children that hold a needed action.
  */
 export function frontier(
-  service: UniverseService,
-  root: TrieNode,
+  trie: FlatTrie,
   good: Int32Array,
   needed: Int32Array,
-  visit: (v: FrontierVisit) => void,
+  visit: FrontierVisit | null,
+  /** Where the service's sums start in `good` and `needed`, when they hold several services. */
+  base = 0,
+  /** Characters left for the written entries (each counts its length plus 3: quotes and comma). */
+  budget: { left: number } | null = null,
 ): string[] {
   const out: string[] = [];
-  const walk = (node: TrieNode): void => {
-    const total = node.hi - node.lo;
-    const safe = good[node.hi] - good[node.lo] === total;
-    if (needed[node.hi] - needed[node.lo] === 0) {
-      visit({ node, safe, written: null });
-      return;
+  const { lo: los, hi: his, action: actions, next, prefix, names } = trie;
+  const end = next[0];
+  let i = 0;
+  while (i < end) {
+    const total = his[i] - los[i];
+    const lo = base + los[i];
+    const hi = base + his[i];
+    const safe = good[hi] - good[lo] === total;
+    let written: string | null = null;
+    if (needed[hi] - needed[lo] === 0) {
+      if (visit) visit(i, safe, null);
+      i = next[i];
+      continue;
     }
     if (safe) {
-      const written =
-        total === 1 ? `${service.key}:${service.names[node.lo]}` : `${service.key}:${node.prefix}*`;
+      written = total === 1 ? names[los[i]] : `${prefix[i]}*`;
       out.push(written);
-      visit({ node, safe, written });
-      return;
+      if (visit) visit(i, safe, written);
+      i = next[i];
+    } else {
+      const a = actions[i];
+      if (a >= 0 && needed[base + a + 1] - needed[base + a] === 1) {
+        written = names[a];
+        out.push(written);
+      }
+      if (visit) visit(i, safe, written);
+      i++;
     }
-    let written: string | null = null;
-    if (node.action >= 0 && needed[node.action + 1] - needed[node.action] === 1) {
-      written = `${service.key}:${service.names[node.action]}`;
-      out.push(written);
+    if (written !== null && budget) {
+      budget.left -= written.length + 3;
+      if (budget.left < 0) break;
     }
-    visit({ node, safe, written });
-    for (const child of node.children) walk(child);
-  };
-  walk(root);
+  }
   return out;
 }

@@ -39,6 +39,8 @@ export class Universe {
   readonly offsets: Int32Array;
   readonly size: number;
   private readonly byKey = new Map<string, number>();
+  /** Each service's spelling index once looked up (null before): an array, not a map, per lookup. */
+  private readonly spellings: (Map<string, number> | null)[];
 
   constructor(
     readonly catalog: Catalog,
@@ -46,6 +48,7 @@ export class Universe {
   ) {
     this.services = services;
     this.offsets = new Int32Array(services.length + 1);
+    this.spellings = services.map(() => null);
     let at = 0;
     services.forEach((s, i) => {
       this.byKey.set(s.key, i);
@@ -57,18 +60,25 @@ export class Universe {
   }
 
   serviceIndex(key: string): number {
-    return this.byKey.get(key.toLowerCase()) ?? -1;
+    return this.byKey.get(key) ?? this.byKey.get(key.toLowerCase()) ?? -1;
+  }
+
+  /** Local index of `name` (any case) in service `si`, or -1: one lookup for the catalog's spelling. */
+  localIndex(si: number, name: string): number {
+    const s = this.services[si];
+    const exact = (this.spellings[si] ??= spellingIndex(s)).get(name);
+    if (exact !== undefined) return exact;
+    const lower = name.toLowerCase();
+    const local = lowerBound(s.lower, lower);
+    return local < s.lower.length && s.lower[local] === lower ? local : -1;
   }
 
   /** Global index of `svc:Name` (any case), or -1. */
   indexOf(service: string, name: string): number {
     const si = this.serviceIndex(service);
     if (si < 0) return -1;
-    const local = lowerBound(this.services[si].lower, name.toLowerCase());
-    const s = this.services[si];
-    return local < s.lower.length && s.lower[local] === name.toLowerCase()
-      ? this.offsets[si] + local
-      : -1;
+    const local = this.localIndex(si, name);
+    return local < 0 ? -1 : this.offsets[si] + local;
   }
 
   /** The service index of a global action index. */
@@ -126,18 +136,39 @@ export function prefixRange(
   return [a, b];
 }
 
-const baseServices = new WeakMap<Catalog, UniverseService[]>();
 const baseUniverses = new WeakMap<Catalog, Universe>();
-const localIndexes = new WeakMap<ServiceCatalog, Map<string, number>>();
+const spellingIndexes = new WeakMap<ServiceCatalog, Map<string, number>>();
 
-/** Lower-case name -> local index, built once per service and shared by every universe that has it. */
-function localIndex(s: ServiceCatalog): Map<string, number> {
-  let index = localIndexes.get(s);
+/**
+ * Name as the catalog spells it -> local index. Findings copy the catalog's spelling, so 21,000 of
+ * them are found without lower-casing or searching. Built once per service and kept with it.
+ */
+function spellingIndex(s: ServiceCatalog): Map<string, number> {
+  let index = spellingIndexes.get(s);
   if (!index) {
-    index = new Map(s.names.map((n, i) => [n.toLowerCase(), i]));
-    localIndexes.set(s, index);
+    index = new Map(s.names.map((n, i) => [n, i]));
+    spellingIndexes.set(s, index);
   }
   return index;
+}
+
+/** The universe of the catalog alone, built once per catalog. */
+export function catalogUniverse(catalog: Catalog): Universe {
+  let universe = baseUniverses.get(catalog);
+  if (!universe) {
+    const base = [...catalog.services.values()]
+      .map(fromCatalog)
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+    baseUniverses.set(catalog, (universe = new Universe(catalog, base)));
+  }
+  return universe;
+}
+
+/** Whether the catalog has `service:name`, in any case. */
+export function inCatalog(catalog: Catalog, service: string, name: string): boolean {
+  const u = catalogUniverse(catalog);
+  const si = u.serviceIndex(service);
+  return si >= 0 && u.localIndex(si, name) >= 0;
 }
 
 function fromCatalog(s: ServiceCatalog): UniverseService {
@@ -158,27 +189,18 @@ export interface NamedAction {
 }
 
 export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): Universe {
-  let base = baseServices.get(catalog);
-  if (!base) {
-    base = [...catalog.services.values()].map(fromCatalog).sort((a, b) => (a.key < b.key ? -1 : 1));
-    baseServices.set(catalog, base);
-  }
+  const base = catalogUniverse(catalog);
   const additions = new Map<string, Map<string, string>>();
   for (const { service, name } of extra) {
+    if (inCatalog(catalog, service, name)) continue;
     const key = service.toLowerCase();
     const lower = name.toLowerCase();
-    const known = catalog.services.get(key);
-    if (known && localIndex(known).has(lower)) continue;
     let names = additions.get(key);
     if (!names) additions.set(key, (names = new Map()));
     if (!names.has(lower)) names.set(lower, name);
   }
-  if (additions.size === 0) {
-    let universe = baseUniverses.get(catalog);
-    if (!universe) baseUniverses.set(catalog, (universe = new Universe(catalog, base)));
-    return universe;
-  }
-  const services = base.slice();
+  if (additions.size === 0) return base;
+  const services = base.services.slice();
   const position = new Map(services.map((s, i) => [s.key, i]));
   for (const [key, names] of additions) {
     const at = position.get(key) ?? -1;

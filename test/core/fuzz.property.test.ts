@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFindings, parsePolicy, refine, type SourceError } from '../../src/core';
+import { compactLength, parseJson } from '../../src/core/json';
 import { workedExample } from '../../src/examples/worked-example';
 import { catalog } from './support';
 
@@ -174,5 +175,16 @@ describe('fuzz: nothing throws, every refusal has a place, every result is prove
       { numRuns: RUNS },
     );
     expect(seen.refined - before).toBeGreaterThan(RUNS / 5);
+  });
+
+  it('the size IAM counts is the length of the compact JSON, escapes included', () => {
+    fc.assert(
+      fc.property(fc.json({ stringUnit: 'binary', maxDepth: 6 }), (text) => {
+        const parsed = parseJson(text);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        expect(compactLength(parsed.value)).toBe(text.length);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
