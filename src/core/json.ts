@@ -343,8 +343,16 @@ export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): Result<JsonV
   }
 }
 
+/** A string written by the refiner (no place in the input). A class, not a literal: see NodeInfo. */
+class WrittenString implements JsonString {
+  readonly kind = 'string';
+  readonly start = -1;
+  readonly end = -1;
+  constructor(readonly value: string) {}
+}
+
 export function jsonString(value: string): JsonString {
-  return { kind: 'string', value, start: -1, end: -1 };
+  return new WrittenString(value);
 }
 
 export function jsonArray(items: JsonValue[]): JsonArray {

@@ -174,6 +174,8 @@ export function frontier(
   base = 0,
   /** Characters left for the written entries (each counts its length plus 3: quotes and comma). */
   budget: { left: number } | null = null,
+  /** Whether `visit` hears of nodes below the root that hold no needed action. */
+  visitEmpty = true,
 ): string[] {
   const out: string[] = [];
   const { lo: los, hi: his, action: actions, next, prefix, names } = trie;
@@ -186,7 +188,7 @@ export function frontier(
     const safe = good[hi] - good[lo] === total;
     let written: string | null = null;
     if (needed[hi] - needed[lo] === 0) {
-      if (visit) visit(i, safe, null);
+      if (visit && (visitEmpty || i === 0)) visit(i, safe, null);
       i = next[i];
       continue;
     }

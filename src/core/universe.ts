@@ -63,11 +63,16 @@ export class Universe {
     return this.byKey.get(key) ?? this.byKey.get(key.toLowerCase()) ?? -1;
   }
 
+  /** Name as spelled -> local index, for the service `si`. */
+  spelling(si: number): ReadonlyMap<string, number> {
+    return (this.spellings[si] ??= spellingIndex(this.services[si]));
+  }
+
   /** Local index of `name` (any case) in service `si`, or -1: one lookup for the catalog's spelling. */
-  localIndex(si: number, name: string): number {
-    const s = this.services[si];
-    const exact = (this.spellings[si] ??= spellingIndex(s)).get(name);
+  localIndex(si: number, name: string, spelling = this.spelling(si)): number {
+    const exact = spelling.get(name);
     if (exact !== undefined) return exact;
+    const s = this.services[si];
     const lower = name.toLowerCase();
     const local = lowerBound(s.lower, lower);
     return local < s.lower.length && s.lower[local] === lower ? local : -1;

@@ -69,7 +69,7 @@ const starUnused = JSON.stringify(unusedByService);
 const starDoc = ok(parsePolicy(starText));
 const starFindings = ok(parseFindings(starUnused));
 let frontierSize = 0;
-const star = time(30, () => {
+const star = time(101, () => {
   const rec = refinePolicy(starDoc, starFindings, catalog);
   frontierSize = rec.decisions[0].replacement.length;
 });
