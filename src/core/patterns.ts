@@ -24,14 +24,47 @@ const WILDCARD = /[*?]/;
 /** Longer than any action IAM defines (the longest is under 100 characters) by a wide margin. */
 export const MAX_PATTERN_LENGTH = 512;
 
-function problemOf(text: string, colon: number): string | undefined {
+/**
+ * What one pass over the characters tells: whether the service and the name hold a wildcard, and
+ * whether a character no action name has is present. Patterns are parsed twice per refinement (to
+ * decide, then again to prove), a thousand of them for "*": no regular expressions on that path.
+ */
+function scan(
+  text: string,
+  colon: number,
+): { serviceWild: boolean; nameWild: boolean; bad: boolean } {
+  let serviceWild = false;
+  let nameWild = false;
+  let bad = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63) {
+      if (i < colon) serviceWild = true;
+      else nameWild = true;
+    } else if (!(
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 58 ||
+      c === 95 ||
+      c === 46 ||
+      c === 45
+    )) {
+      bad = true;
+    }
+  }
+  return { serviceWild, nameWild, bad };
+}
+
+function problemOf(text: string, colon: number, bad: boolean): string | undefined {
   if (text.length > MAX_PATTERN_LENGTH)
     return `${quote(text, 40)} is longer than any action name: the limit is ${MAX_PATTERN_LENGTH} characters`;
   if (colon === 0) return `${quote(text)} has no service before the colon`;
   if (colon === text.length - 1) return `${quote(text)} has no action name after the colon`;
-  const bad = /[^A-Za-z0-9*?:_.-]/u.exec(text);
   if (!bad) return undefined;
-  const c = bad[0];
+  const found = /[^A-Za-z0-9*?:_.-]/u.exec(text);
+  if (!found) return undefined;
+  const c = found[0];
   const code = c.codePointAt(0) ?? 0;
   const shown = /\s/.test(c)
     ? 'white space'
@@ -61,16 +94,16 @@ export function parsePattern(text: string): Pattern {
       problem: `${quote(text)} is not an action: write it as service:Action (for example s3:GetObject) or "*"`,
     };
   }
-  const service = collapseStars(text.slice(0, colon).toLowerCase());
-  const name = collapseStars(text.slice(colon + 1).toLowerCase());
-  const spansServices = WILDCARD.test(service);
+  const { serviceWild, nameWild, bad } = scan(text, colon);
+  const service = text.slice(0, colon).toLowerCase();
+  const name = text.slice(colon + 1).toLowerCase();
   return {
     text,
-    service,
-    name,
-    spansServices,
-    concrete: !spansServices && !WILDCARD.test(name),
-    problem: problemOf(text, colon),
+    service: serviceWild ? collapseStars(service) : service,
+    name: nameWild ? collapseStars(name) : name,
+    spansServices: serviceWild,
+    concrete: !serviceWild && !nameWild,
+    problem: problemOf(text, colon, bad),
   };
 }
 
@@ -119,13 +152,13 @@ export function patternServices(u: Universe, p: Pattern): number[] {
 
 /**
  * Tells every universe action the pattern matches, in order, as runs of consecutive global indices
- * `range(lo, hi)`, each inside one service: a prefix pattern is one run per service, so "*" is 456
+ * `range(lo, hi, service)`, each inside one service: a prefix pattern is one run per service, so "*" is 456
  * runs, not 22,000 calls.
  */
 export function forEachMatchRange(
   u: Universe,
   p: Pattern,
-  range: (lo: number, hi: number) => void,
+  range: (lo: number, hi: number, service: number) => void,
 ): void {
   if (p.problem !== undefined && p.service === null) return;
   const name = p.name;
@@ -137,12 +170,12 @@ export function forEachMatchRange(
     const base = u.offsets[si];
     if (firstWild < 0) {
       const at = lowerBound(s.lower, name);
-      if (at < s.lower.length && s.lower[at] === name) range(base + at, base + at + 1);
+      if (at < s.lower.length && s.lower[at] === name) range(base + at, base + at + 1, si);
       continue;
     }
     const [lo, hi] = literal === '' ? [0, s.lower.length] : prefixRange(s.lower, literal);
     if (prefixOnly) {
-      if (lo < hi) range(base + lo, base + hi);
+      if (lo < hi) range(base + lo, base + hi, si);
       continue;
     }
     let run = -1;
@@ -150,11 +183,11 @@ export function forEachMatchRange(
       if (globMatches(name, s.lower[i])) {
         if (run < 0) run = i;
       } else if (run >= 0) {
-        range(base + run, base + i);
+        range(base + run, base + i, si);
         run = -1;
       }
     }
-    if (run >= 0) range(base + run, base + hi);
+    if (run >= 0) range(base + run, base + hi, si);
   }
 }
 

@@ -174,10 +174,14 @@ export function namedActions(
         if (lookup(pattern.service, name) < 0) out.push({ service: pattern.service, name });
       }
     }
-  // Findings come grouped by service: its index is looked up once per group.
+  // Findings come grouped by service: its index is looked up once per group. Within a group they
+  // usually follow the catalog's order (Access Analyzer lists them sorted), so the name after the
+  // last one found is tried first: one comparison instead of a hash lookup for most of them.
   let service = '';
   let si = -1;
   let spelling: ReadonlyMap<string, number> | undefined;
+  let names: readonly string[] = [];
+  let after = 0;
   const entries = findings.entries;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
@@ -185,8 +189,16 @@ export function namedActions(
       service = e.service;
       si = base.serviceIndex(service);
       spelling = si < 0 ? undefined : base.spelling(si);
+      names = si < 0 ? [] : base.services[si].names;
+      after = 0;
     }
-    const local = e.action === null || si < 0 ? -1 : base.localIndex(si, e.action, spelling);
+    const local =
+      e.action === null || si < 0
+        ? -1
+        : after < names.length && names[after] === e.action
+          ? after
+          : base.localIndex(si, e.action, spelling);
+    if (local >= 0) after = local + 1;
     const g = local < 0 ? -1 : base.offsets[si] + local;
     if (found) found[i] = g;
     if (g < 0 && e.action !== null && !isWildcard(e.action))
@@ -315,8 +327,10 @@ interface Frontier {
 }
 
 /**
- * The frontier of the actions `good` selects, needing those `needed` selects, over the services the
- * `scope` bits touch. With `explain`, records every visited node that holds a `scope` action.
+ * The frontier of the actions `good` selects, needing those `needed` selects, over `services`. With
+ * `explain`, records every visited node that holds a `scope` action; a null `scope` means the pattern
+ * matches every action of those services (`*`, `s3:*`), and then the unused actions under a node are
+ * those it covers minus the `good` ones, without sums of their own.
  */
 function frontierOver(
   u: Universe,
@@ -324,7 +338,7 @@ function frontierOver(
   good: Uint8Array,
   needed: Uint8Array,
   spanning: boolean,
-  explain: { scope: Uint8Array; unused: Uint8Array } | null,
+  explain: { scope: Uint8Array | null; unused: Uint8Array } | null,
   budget: { left: number } | null = null,
 ): Frontier {
   const written: string[] = [];
@@ -338,7 +352,7 @@ function frontierOver(
       const lo = u.offsets[si];
       const hi = u.offsets[si + 1];
       covered += hi - lo;
-      matched += count(explain.scope, lo, hi);
+      matched += explain.scope ? count(explain.scope, lo, hi) : hi - lo;
       unused += count(explain.unused, lo, hi);
       kept += count(good, lo, hi);
     }
@@ -363,40 +377,41 @@ function frontierOver(
   const span = u.offsets[services[services.length - 1] + 1] - from;
   const goodSums = prefixSums(good, from, span);
   const neededSums = good === needed ? goodSums : prefixSums(needed, from, span);
-  const scopeSums = explain ? prefixSums(explain.scope, from, span) : null;
-  const unusedSums = explain ? prefixSums(explain.unused, from, span) : null;
+  const scopeSums = explain?.scope ? prefixSums(explain.scope, from, span) : null;
+  const unusedSums = explain?.scope ? prefixSums(explain.unused, from, span) : null;
   const depth0 = spanning ? 1 : 0;
   for (const si of services) {
     const s = u.services[si];
     const base = u.offsets[si] - from;
     const trie = flatTrie(s, serviceTrie(s));
-    const visit =
-      scopeSums && unusedSums
-        ? (i: number, safe: boolean, w: string | null): void => {
-            const lo = base + trie.lo[i];
-            const hi = base + trie.hi[i];
-            const matched = scopeSums[hi] - scopeSums[lo];
-            if (matched === 0) return;
-            const depth = trie.depth[i];
-            // Across services, the nodes holding nothing that stays allowed are summed up by their service.
-            if (spanning && depth > 0 && neededSums[hi] === neededSums[lo]) return;
-            nodes.push(
-              new NodeInfo(
-                trie.prefix[i],
-                s.key,
-                trie.token[i],
-                depth0 + depth,
-                hi - lo,
-                matched,
-                unusedSums[hi] - unusedSums[lo],
-                goodSums[hi] - goodSums[lo],
-                safe,
-                w,
-                trie.action[i] >= 0,
-              ),
-            );
-          }
-        : null;
+    const visit = explain
+      ? (i: number, safe: boolean, w: string | null): void => {
+          const lo = base + trie.lo[i];
+          const hi = base + trie.hi[i];
+          const matched = scopeSums ? scopeSums[hi] - scopeSums[lo] : hi - lo;
+          if (matched === 0) return;
+          const depth = trie.depth[i];
+          // Across services, the nodes holding nothing that stays allowed are summed up by their service.
+          if (spanning && depth > 0 && neededSums[hi] === neededSums[lo]) return;
+          nodes.push(
+            new NodeInfo(
+              trie.prefix[i],
+              s.key,
+              trie.token[i],
+              depth0 + depth,
+              hi - lo,
+              matched,
+              unusedSums
+                ? unusedSums[hi] - unusedSums[lo]
+                : hi - lo - (goodSums[hi] - goodSums[lo]),
+              goodSums[hi] - goodSums[lo],
+              safe,
+              w,
+              trie.action[i] >= 0,
+            ),
+          );
+        }
+      : null;
     // Across services, only the service's own node is told about when it holds nothing needed.
     const out = frontier(trie, goodSums, neededSums, visit, base, budget, !spanning);
     for (const w of out) written.push(w);
@@ -487,15 +502,24 @@ export function decidePattern(
     );
   const { scope, kept } = scratch;
   const services: number[] = [];
+  let size = 0;
   for (let r = 0; r < ranges.length; r += 2) {
-    scope.fill(1, ranges[r], ranges[r + 1]);
     for (let g = ranges[r]; g < ranges[r + 1]; g++) kept[g] = unused[g] ^ 1;
     const si = u.serviceOf(ranges[r]);
-    if (services[services.length - 1] !== si) services.push(si);
+    if (services[services.length - 1] !== si) {
+      services.push(si);
+      size += u.offsets[si + 1] - u.offsets[si];
+    }
   }
-  const f = frontierOver(u, services, kept, kept, p.spansServices, { scope, unused });
+  // Whether the pattern matches all of every service it touches: then its scope need not be drawn.
+  const whole = size === matched;
+  if (!whole) for (let r = 0; r < ranges.length; r += 2) scope.fill(1, ranges[r], ranges[r + 1]);
+  const f = frontierOver(u, services, kept, kept, p.spansServices, {
+    scope: whole ? null : scope,
+    unused,
+  });
   for (let r = 0; r < ranges.length; r += 2) {
-    scope.fill(0, ranges[r], ranges[r + 1]);
+    if (!whole) scope.fill(0, ranges[r], ranges[r + 1]);
     kept.fill(0, ranges[r], ranges[r + 1]);
   }
   return decision(

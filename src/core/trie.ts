@@ -110,6 +110,11 @@ export interface FlatTrie {
   next: Int32Array;
   /** `s3:GetObject` for each action of the service. */
   names: string[];
+  /**
+   * `s3:GetBucket*` for each node, made when first written and then kept: the "*" refinement writes
+   * a thousand of them, and strings made once are flat when the proof and the printer read them.
+   */
+  wildcards: (string | undefined)[];
 }
 
 const flatTries = new WeakMap<TrieNode, FlatTrie>();
@@ -148,6 +153,7 @@ export function flatTrie(svc: UniverseService, root: TrieNode): FlatTrie {
     action: Int32Array.from(nodes, (n) => n.action),
     next,
     names: svc.names.map((n) => `${svc.key}:${n}`),
+    wildcards: [],
   };
   flatTries.set(root, flat);
   return flat;
@@ -178,7 +184,7 @@ export function frontier(
   visitEmpty = true,
 ): string[] {
   const out: string[] = [];
-  const { lo: los, hi: his, action: actions, next, prefix, names } = trie;
+  const { lo: los, hi: his, action: actions, next, prefix, names, wildcards } = trie;
   const end = next[0];
   let i = 0;
   while (i < end) {
@@ -193,7 +199,7 @@ export function frontier(
       continue;
     }
     if (safe) {
-      written = total === 1 ? names[los[i]] : `${prefix[i]}*`;
+      written = total === 1 ? names[los[i]] : (wildcards[i] ??= `${prefix[i]}*`);
       out.push(written);
       if (visit) visit(i, safe, written);
       i = next[i];

@@ -1,7 +1,7 @@
 // The exactness proof (SPEC.md, last paragraph): over the universe, each refined statement allows
 // exactly what the original allowed minus the unused actions, and each Deny still covers the same.
 // It matches the written text again, independently of how the trie chose it.
-import { matchBits, parsePattern, patternServices } from './patterns';
+import { forEachMatchRange, parsePattern } from './patterns';
 import type { Universe } from './universe';
 
 export interface StatementActions {
@@ -42,8 +42,9 @@ export type Proof =
 
 /**
  * Marks in `bits` the actions of the universe a statement's Action or NotAction list covers, and
- * returns the services it can reach (sorted): only their ranges of `bits` were written, so a caller
- * that reuses `bits` clears just those (see `clearServices`). A 10,000-statement policy stays linear.
+ * returns the services where it covers something (sorted): only their ranges of `bits` were written,
+ * so a caller that reuses `bits` clears just those (see `clearServices`). A 10,000-statement policy
+ * stays linear.
  */
 export function statementReach(
   u: Universe,
@@ -51,15 +52,21 @@ export function statementReach(
   bits: Uint8Array,
 ): number[] {
   if (!s) return [];
-  const patterns = s.patterns.map(parsePattern);
-  for (const p of patterns) matchBits(u, p, bits);
+  const reached: number[] = [];
+  let sorted = true;
+  const mark = (lo: number, hi: number, si: number): void => {
+    bits.fill(1, lo, hi);
+    const last = reached.length === 0 ? -1 : reached[reached.length - 1];
+    if (si === last) return;
+    if (si < last) sorted = false;
+    reached.push(si);
+  };
+  for (const text of s.patterns) forEachMatchRange(u, parsePattern(text), mark);
   if (s.actionKey === 'NotAction') {
     for (let i = 0; i < u.size; i++) bits[i] ^= 1;
     return u.services.map((_, i) => i);
   }
-  const reached = new Set<number>();
-  for (const p of patterns) for (const si of patternServices(u, p)) reached.add(si);
-  return [...reached].sort((a, b) => a - b);
+  return sorted ? reached : [...new Set(reached)].sort((a, b) => a - b);
 }
 
 export function clearServices(u: Universe, bits: Uint8Array, services: readonly number[]): void {

@@ -256,3 +256,53 @@ describe('exactness over the real catalog (fast-check)', () => {
     );
   });
 });
+
+describe('the explanation of each replaced pattern (fast-check)', () => {
+  it('every trie node it shows counts what the oracle counts under its prefix', () => {
+    fc.assert(
+      fc.property(
+        fc.array(patternArb, { minLength: 1, maxLength: 3 }),
+        unusedArb,
+        (patterns, unusedText) => {
+          const statements: GenStatement[] = [{ Effect: 'Allow', key: 'Action', patterns }];
+          const rec = run(statements, unusedText);
+          const u = oracleUniverse(concreteNames(statements));
+          const unused = unusedSet(u, unusedText);
+          for (const d of rec.decisions) {
+            if (d.outcome !== 'replaced') continue;
+            const matched = oracleMatch(u, d.pattern);
+            const touched = new Set([...matched].map((a) => a.slice(0, a.indexOf(':'))));
+            expect(d.nodes.length).toBeGreaterThan(0);
+            for (const n of d.nodes) {
+              // The root of a pattern across services covers all of every service it touches.
+              const covered =
+                n.service === ''
+                  ? [...touched].flatMap((svc) => [...(u.get(svc) ?? [])].map((a) => `${svc}:${a}`))
+                  : [...(u.get(n.service) ?? [])]
+                      .map((a) => `${n.service}:${a}`)
+                      .filter((a) => a.startsWith(n.prefix.toLowerCase()));
+              const inMatch = covered.filter((a) => matched.has(a));
+              const keptHere = inMatch.filter((a) => !unused.has(a));
+              expect({
+                prefix: n.prefix,
+                covered: n.covered,
+                matched: n.matched,
+                unused: n.unused,
+                kept: n.kept,
+                safe: n.safe,
+              }).toEqual({
+                prefix: n.prefix,
+                covered: covered.length,
+                matched: inMatch.length,
+                unused: covered.filter((a) => unused.has(a)).length,
+                kept: keptHere.length,
+                safe: n.service !== '' && keptHere.length === covered.length,
+              });
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
