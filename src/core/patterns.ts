@@ -152,8 +152,8 @@ export function patternServices(u: Universe, p: Pattern): number[] {
 
 /**
  * Tells every universe action the pattern matches, in order, as runs of consecutive global indices
- * `range(lo, hi, service)`, each inside one service: a prefix pattern is one run per service, so "*" is 456
- * runs, not 22,000 calls.
+ * `range(lo, hi, service)`, each inside one service: a prefix pattern is one run per service, so "*"
+ * is 456 runs, not 22,000 calls.
  */
 export function forEachMatchRange(
   u: Universe,

@@ -511,7 +511,7 @@ export function decidePattern(
       size += u.offsets[si + 1] - u.offsets[si];
     }
   }
-  // Whether the pattern matches all of every service it touches: then its scope need not be drawn.
+  // Whether the pattern matches all of every service it touches: then its scope need not be marked.
   const whole = size === matched;
   if (!whole) for (let r = 0; r < ranges.length; r += 2) scope.fill(1, ranges[r], ranges[r + 1]);
   const f = frontierOver(u, services, kept, kept, p.spansServices, {
