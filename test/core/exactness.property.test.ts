@@ -170,6 +170,15 @@ function concreteNames(statements: GenStatement[]): string[] {
   return statements.flatMap((s) => s.patterns).filter((p) => p.includes(':') && !/[*?]/.test(p));
 }
 
+/** One Allow statement of `patterns` refined: its replaced decisions, with the oracle's universe and unused set. */
+function replacedIn(patterns: string[], unusedText: string) {
+  const statements: GenStatement[] = [{ Effect: 'Allow', key: 'Action', patterns }];
+  const rec = run(statements, unusedText);
+  const u = oracleUniverse(concreteNames(statements));
+  const replaced = rec.decisions.filter((d) => d.outcome === 'replaced');
+  return { u, unused: unusedSet(u, unusedText), replaced };
+}
+
 describe('exactness over the real catalog (fast-check)', () => {
   it('each refined statement allows exactly the original minus the unused actions', () => {
     fc.assert(
@@ -217,12 +226,8 @@ describe('exactness over the real catalog (fast-check)', () => {
         fc.array(patternArb, { minLength: 1, maxLength: 4 }),
         unusedArb,
         (patterns, unusedText) => {
-          const statements: GenStatement[] = [{ Effect: 'Allow', key: 'Action', patterns }];
-          const rec = run(statements, unusedText);
-          const u = oracleUniverse(concreteNames(statements));
-          const unused = unusedSet(u, unusedText);
-          for (const d of rec.decisions) {
-            if (d.outcome !== 'replaced') continue;
+          const { u, unused, replaced } = replacedIn(patterns, unusedText);
+          for (const d of replaced) {
             const kept = new Set([...oracleMatch(u, d.pattern)].filter((a) => !unused.has(a)));
             for (const w of d.replacement) {
               const covered = oracleMatch(u, w);
@@ -264,12 +269,8 @@ describe('the explanation of each replaced pattern (fast-check)', () => {
         fc.array(patternArb, { minLength: 1, maxLength: 3 }),
         unusedArb,
         (patterns, unusedText) => {
-          const statements: GenStatement[] = [{ Effect: 'Allow', key: 'Action', patterns }];
-          const rec = run(statements, unusedText);
-          const u = oracleUniverse(concreteNames(statements));
-          const unused = unusedSet(u, unusedText);
-          for (const d of rec.decisions) {
-            if (d.outcome !== 'replaced') continue;
+          const { u, unused, replaced } = replacedIn(patterns, unusedText);
+          for (const d of replaced) {
             const matched = oracleMatch(u, d.pattern);
             const touched = new Set([...matched].map((a) => a.slice(0, a.indexOf(':'))));
             expect(d.nodes.length).toBeGreaterThan(0);
