@@ -261,7 +261,7 @@ export function App({ client, storage }: { client: RefinerClient; storage: Stora
               {state.good && (
                 <TriePanel
                   client={client}
-                  inputs={state.good.inputs}
+                  refinement={state.good.refinement}
                   decision={selected}
                   focus={state.selection?.focus}
                 />

@@ -1,10 +1,9 @@
-// The trie behind the selected rewrite, asked of the worker for the inputs the result was computed
-// from: the word-level trie, and the character-level one when the comparison is opened.
+// The trie behind the selected rewrite, asked of the worker by the id of the refinement on screen:
+// the word-level trie, and the character-level one when the comparison is opened.
 // The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
 import type { RefinerClient } from '../worker/client';
-import type { Inputs } from './inputs';
 
 const TrieView = lazy(() => import('./trie/TrieView').then((m) => ({ default: m.TrieView })));
 
@@ -17,18 +16,19 @@ interface Answer {
 
 export function TriePanel(props: {
   client: RefinerClient;
-  inputs: Inputs;
+  /** The refinement the result on screen came from (its Analysis's `refinement`). */
+  refinement: number;
   decision: PatternDecision | null;
   focus?: string;
 }) {
-  const { client, inputs, decision, focus } = props;
+  const { client, refinement, decision, focus } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
   // What the worker is asked about, at either level.
   const ask = useMemo(
-    () => decision && { ...inputs, statement: decision.statement, position: decision.position },
-    [inputs, decision],
+    () => decision && { refinement, statement: decision.statement, position: decision.position },
+    [refinement, decision],
   );
   useEffect(() => {
     if (!ask) return;

@@ -18,7 +18,14 @@ export interface AppState {
   /** The revision `analysis` answers. */
   analysisRevision: number;
   /** The recommendation last shown, and the revision and inputs it was computed for. */
-  good: { recommendation: RecommendationView; revision: number; inputs: Inputs; ms: number } | null;
+  good: {
+    recommendation: RecommendationView;
+    revision: number;
+    inputs: Inputs;
+    ms: number;
+    /** The worker's id for this refinement: the trie behind it is asked for by this id. */
+    refinement: number;
+  } | null;
   running: boolean;
   /** A worker crash or time-out, reported until the next answer. */
   failure: string | null;
@@ -77,6 +84,7 @@ export function reduce(state: AppState, action: Action): AppState {
               revision: action.revision,
               inputs: state.inputs,
               ms: action.analysis.ms,
+              refinement: action.analysis.refinement,
             }
           : state.good,
         selection:

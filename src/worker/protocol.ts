@@ -1,6 +1,13 @@
 // The messages between the page and the refiner worker. Every request carries an id; the answer
 // repeats it, so the page can drop answers to inputs that have since changed.
-import type { Findings, PatternTrie, PolicySize, Recommendation, SourceError } from '../core';
+import type {
+  Findings,
+  PatternTrie,
+  PolicySize,
+  Proof,
+  Recommendation,
+  SourceError,
+} from '../core';
 import type { AccessLevel } from '../core/universe';
 
 export interface RefineRequest {
@@ -9,6 +16,8 @@ export interface RefineRequest {
   policy: string;
   unused: string;
   used: boolean;
+  /** The keep list: actions or patterns never to remove ('' or absent: none). */
+  keep?: string;
 }
 
 export interface CompleteRequest {
@@ -25,12 +34,11 @@ export interface HoverRequest {
   pattern: string;
 }
 
+/** The trie behind one pattern of a refinement the worker answered, named by that request's id. */
 export interface TrieRequest {
   type: 'trie';
   id: number;
-  policy: string;
-  unused: string;
-  used: boolean;
+  refinement: number;
   statement: number;
   position: number;
   /** Words (what the refiner uses), or characters for the comparison. */
@@ -49,16 +57,20 @@ export interface CatalogInfo {
 /** The recommendation as the page needs it: texts, not the documents' source trees. */
 export type RecommendationView = Omit<
   Recommendation,
-  'document' | 'expandedForm' | 'notActionForm'
+  'document' | 'expandedForm' | 'notActionForm' | 'split'
 > & {
   expandedForm: { text: string; size: PolicySize } | null;
   notActionForm: { text: string; size: PolicySize; chosen: boolean } | null;
+  split: { parts: { text: string; size: PolicySize }[]; proof: Proof | null; why: string | null } | null;
 };
 
 /** What the inputs gave: each editor's error or reading, and the recommendation when both read. */
 export interface Analysis {
+  /** The id of the refine request this answers: trie requests name it. */
+  refinement: number;
   policyError: SourceError | null;
   unusedError: SourceError | null;
+  keepError: SourceError | null;
   findings: Pick<Findings, 'kind' | 'mode' | 'summary' | 'source'> | null;
   recommendation: RecommendationView | null;
   catalog: CatalogInfo;
@@ -86,5 +98,5 @@ export type Response =
   | { type: 'refine'; id: number; analysis: Analysis }
   | { type: 'complete'; id: number; items: Completion[] }
   | { type: 'hover'; id: number; info: HoverInfo }
-  | { type: 'trie'; id: number; trie: PatternTrie | null }
+  | { type: 'trie'; id: number; trie: PatternTrie | null; unknown: boolean }
   | { type: 'error'; id: number; message: string };
