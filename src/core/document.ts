@@ -48,7 +48,8 @@ export function withStatements(
   statements: readonly JsonObject[],
   asList = doc.statementIsList,
 ): JsonObject {
-  const value: JsonValue = asList || statements.length !== 1 ? jsonArray(statements.slice()) : statements[0];
+  const value: JsonValue =
+    asList || statements.length !== 1 ? jsonArray(statements.slice()) : statements[0];
   return {
     ...doc.root,
     entries: doc.root.entries.map((e) => (e.key === 'Statement' ? { ...e, value } : e)),

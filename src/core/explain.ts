@@ -338,7 +338,7 @@ export function explainPattern(
     const depth0 = flat.depth[from] - (spanning ? 1 : 0);
     // Where each node of the flat trie landed in the output, for its children's parent index.
     const landed = new Int32Array(to - from);
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       const matched = sums.scope[flat.hi[i]] - sums.scope[flat.lo[i]];
       if (matched === 0) {
         i = flat.next[i];

@@ -38,11 +38,7 @@ export { parseFindings, FINDINGS_KINDS, MAX_FINDINGS_CHARS } from './findings';
 export type { Findings, FindingsKind, FindingsEntry, FindingsOptions } from './findings';
 export { refinePolicy, recommend } from './refine';
 export { MAX_SUGGESTIONS } from './decide';
-export {
-  MANAGED_POLICY_QUOTA,
-  ROLE_INLINE_QUOTA,
-  ATTACHED_POLICIES_QUOTA,
-} from './recommendation';
+export { MANAGED_POLICY_QUOTA, ROLE_INLINE_QUOTA, ATTACHED_POLICIES_QUOTA } from './recommendation';
 export type {
   Recommendation,
   RefineOptions,

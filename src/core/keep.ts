@@ -17,7 +17,8 @@ export interface KeepList {
 /** As many entries as a policy may hold: a keep list is read like one. */
 export const MAX_KEEP_CHARS = 1024 * 1024;
 
-const HOW = 'List the actions to keep one per line (s3:GetObject, s3:Get*), or as a JSON list of strings';
+const HOW =
+  'List the actions to keep one per line (s3:GetObject, s3:Get*), or as a JSON list of strings';
 
 export function parseKeepList(text: string): Result<KeepList> {
   if (text.length > MAX_KEEP_CHARS)
@@ -38,13 +39,16 @@ export function parseKeepList(text: string): Result<KeepList> {
     const parsed = parseJson(text);
     if (!parsed.ok) return parsed;
     const root = parsed.value;
-    if (root.kind !== 'array')
-      return { ok: false, error: errorAt(text, root.start, `${HOW}.`) };
+    if (root.kind !== 'array') return { ok: false, error: errorAt(text, root.start, `${HOW}.`) };
     for (const item of root.items) {
       if (item.kind !== 'string')
         return {
           ok: false,
-          error: errorAt(text, item.start, `Every entry of the keep list must be a string. ${HOW}.`),
+          error: errorAt(
+            text,
+            item.start,
+            `Every entry of the keep list must be a string. ${HOW}.`,
+          ),
         };
       found.push({ text: item.value, offset: item.start });
     }

@@ -163,7 +163,10 @@ export function recommend(ctx: RefineContext): Recommendation {
       if (d !== undefined) lines.expanded.set(item, d);
     });
     refined.push({ index: s.index, node, actions: { ...original, patterns: clean } });
-    if (reach.neededCount > 0 && s.patterns.some((r) => r.pattern.text === '*' || r.pattern.text === '*:*')) {
+    if (
+      reach.neededCount > 0 &&
+      s.patterns.some((r) => r.pattern.text === '*' || r.pattern.text === '*:*')
+    ) {
       const alt = notActionAlternative(ctx, reach, clean, s.actionIsList, everythingUnused);
       const star = decisions.findIndex(
         (d) => d.statement === s.index && (d.pattern === '*' || d.pattern === '*:*'),
@@ -174,9 +177,17 @@ export function recommend(ctx: RefineContext): Recommendation {
 
   const originals = doc.statements.map(statementActions);
   const survivors = refined.filter((r): r is Refined => r !== null);
-  const document = survivors.length === 0 ? null : withStatements(doc, survivors.map((r) => r.node));
+  const document =
+    survivors.length === 0
+      ? null
+      : withStatements(
+          doc,
+          survivors.map((r) => r.node),
+        );
   const expandedLines: number[] = [];
-  const expanded = document ? render(document, limit, lineMarker(lines.expanded, expandedLines)) : null;
+  const expanded = document
+    ? render(document, limit, lineMarker(lines.expanded, expandedLines))
+    : null;
   const allowed = { before: new Uint8Array(u.size), after: new Uint8Array(u.size) };
   let proof = prove(
     u,
@@ -205,7 +216,10 @@ export function recommend(ctx: RefineContext): Recommendation {
     });
     for (const [item, d] of lines.expanded) lines.alt.set(item, d);
     const altSurvivors = altRefined.filter((r): r is Refined => r !== null);
-    const altDoc = withStatements(doc, altSurvivors.map((r) => r.node));
+    const altDoc = withStatements(
+      doc,
+      altSurvivors.map((r) => r.node),
+    );
     const alt = render(altDoc, limit, lineMarker(lines.alt, altLines));
     if (alt.size.chars !== expanded.size.chars + growth)
       throw new Error(
@@ -213,9 +227,15 @@ export function recommend(ctx: RefineContext): Recommendation {
       );
     const chosen = expanded.size.chars > limit;
     notActionForm = { document: altDoc, ...alt, chosen };
-    const altProof = prove(u, unused, originals, altRefined.map((r) => r?.actions ?? null), {
-      reported: ctx.reported,
-    });
+    const altProof = prove(
+      u,
+      unused,
+      originals,
+      altRefined.map((r) => r?.actions ?? null),
+      {
+        reported: ctx.reported,
+      },
+    );
     if (!altProof.ok || chosen) proof = altProof;
     if (chosen) final = altSurvivors;
     warnings.push({
@@ -270,7 +290,11 @@ export function recommend(ctx: RefineContext): Recommendation {
     levels: levelCounts(u, allowed.before, allowed.after),
     lines: notActionForm?.chosen ? altLines : expandedLines,
     unused: { total: totalUnused, allowed: allowedUnused, keptOnPurpose },
-    universe: { actions: u.size, catalogVersion: ctx.catalog.version, catalogDate: ctx.catalog.date },
+    universe: {
+      actions: u.size,
+      catalogVersion: ctx.catalog.version,
+      catalogDate: ctx.catalog.date,
+    },
   };
 }
 
@@ -310,7 +334,13 @@ function extendNotAction(
   outcome.added = added;
   return {
     index: s.index,
-    node: withActionList(s.node, 'NotAction', 'NotAction', clean, s.actionIsList || clean.length > 1),
+    node: withActionList(
+      s.node,
+      'NotAction',
+      'NotAction',
+      clean,
+      s.actionIsList || clean.length > 1,
+    ),
     actions: { ...original, patterns: clean },
   };
 }

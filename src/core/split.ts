@@ -95,12 +95,20 @@ function layout(
       let chars = empty + 2;
       let k = next;
       const free = room(p);
-      while (k < entries.length && chars + quotedLength(entries[k]) + (k > next ? 1 : 0) <= free)
-        chars += quotedLength(entries[k]) + (k > next ? 1 : 0), k++;
+      for (; k < entries.length; k++) {
+        const more = quotedLength(entries[k]) + (k > next ? 1 : 0);
+        if (chars + more > free) break;
+        chars += more;
+      }
       if (k === next) {
         if (p.placed.length > 0) continue; // no room here: the next part
         return {
-          why: say.entryOverQuota(entries[next], s.origin, empty + 2 + quotedLength(entries[next]) + wrapper, limit),
+          why: say.entryOverQuota(
+            entries[next],
+            s.origin,
+            empty + 2 + quotedLength(entries[next]) + wrapper,
+            limit,
+          ),
         };
       }
       const slice = entries.slice(next, k);
@@ -125,7 +133,11 @@ export function splitPolicy(
   for (const s of statements) chars += compactLength(s.node) + 1;
   const atLeast = Math.ceil(chars / Math.max(1, limit - wrapper));
   if (atLeast > ATTACHED_POLICIES_QUOTA)
-    return { parts: [], proof: null, why: say.tooManyParts(atLeast, limit, ATTACHED_POLICIES_QUOTA, true) };
+    return {
+      parts: [],
+      proof: null,
+      why: say.tooManyParts(atLeast, limit, ATTACHED_POLICIES_QUOTA, true),
+    };
   const inOrder = layout(statements, wrapper, limit, false);
   const packed = layout(statements, wrapper, limit, true);
   const best =
@@ -134,7 +146,11 @@ export function splitPolicy(
       : inOrder;
   if (!('parts' in best)) return { parts: [], proof: null, why: best.why };
   if (best.parts.length > ATTACHED_POLICIES_QUOTA)
-    return { parts: [], proof: null, why: say.tooManyParts(best.parts.length, limit, ATTACHED_POLICIES_QUOTA) };
+    return {
+      parts: [],
+      proof: null,
+      why: say.tooManyParts(best.parts.length, limit, ATTACHED_POLICIES_QUOTA),
+    };
   const parts: PolicyPart[] = best.parts.map((p) => {
     const document = withStatements(
       doc,
@@ -151,7 +167,8 @@ export function splitPolicy(
   const union: (StatementActions | null)[] = originals.map(() => null);
   best.parts.forEach((p, k) => {
     const read = parsePolicy(parts[k].text);
-    if (!read.ok) throw new Error(`BUG: part ${k + 1} of the split does not read back: ${read.error.message}`);
+    if (!read.ok)
+      throw new Error(`BUG: part ${k + 1} of the split does not read back: ${read.error.message}`);
     read.value.statements.forEach((s, j) => {
       const origin = p.placed[j].statement.origin;
       const patterns = s.patterns.map((r) => r.pattern.text);

@@ -167,7 +167,9 @@ export class RefinerClient {
       r = await ask();
     }
     if (r.type === 'trie' && r.unknown)
-      throw new Error('This result is no longer held by the refiner: edit the input to refine it again.');
+      throw new Error(
+        'This result is no longer held by the refiner: edit the input to refine it again.',
+      );
     return r.type === 'trie' ? r.trie : null;
   }
 

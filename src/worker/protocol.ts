@@ -61,7 +61,11 @@ export type RecommendationView = Omit<
 > & {
   expandedForm: { text: string; size: PolicySize } | null;
   notActionForm: { text: string; size: PolicySize; chosen: boolean } | null;
-  split: { parts: { text: string; size: PolicySize }[]; proof: Proof | null; why: string | null } | null;
+  split: {
+    parts: { text: string; size: PolicySize }[];
+    proof: Proof | null;
+    why: string | null;
+  } | null;
 };
 
 /** What the inputs gave: each editor's error or reading, and the recommendation when both read. */
