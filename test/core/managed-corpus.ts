@@ -65,8 +65,7 @@ export function managedCorpus(catalog: Catalog, share = 0.1, seed = CORPUS_SEED)
     for (let g = 0; g < u.size; g++) if (bits[g]) allowed.push(g);
     if (allowed.length === 0) continue;
     const picked = allowed.filter(() => next() < share);
-    if (picked.length === 0)
-      picked.push(allowed[Math.floor(next() * allowed.length)]);
+    if (picked.length === 0) picked.push(allowed[Math.floor(next() * allowed.length)]);
     const byService = new Map<string, string[]>();
     for (const g of picked) {
       const [svc, action] = u.actionName(g).split(/:(.*)/s);
