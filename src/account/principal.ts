@@ -37,8 +37,6 @@ export interface PolicyOutcome {
   recommendedAction: 'CREATE_POLICY' | 'DETACH_POLICY' | null;
   /** The refined document, pretty-printed; null when detached, unchanged or unreadable. */
   text: string | null;
-  /** The original as the refiner read it (the document's own text). */
-  originalText: string | null;
   size: PolicySize | null;
   overQuota: boolean;
   /** Actions of the universe the policy allowed, and how many of them go. */
@@ -114,7 +112,6 @@ function refineOne(
     status: 'error',
     recommendedAction: null,
     text: null,
-    originalText: text,
     size: null,
     overQuota: false,
     proof: null,
@@ -136,7 +133,6 @@ function refineOne(
     status: changed ? 'changed' : 'unchanged',
     recommendedAction: changed ? rec.recommendedAction : null,
     text: changed ? rec.text : null,
-    originalText: rec.originalText,
     size: rec.size,
     overQuota: rec.size !== null && rec.size.chars > rec.size.limit,
     proof: { before: rec.proof.before, removed: rec.proof.removed, after: rec.proof.after },
