@@ -115,8 +115,8 @@ export function readAccountFindings(
       );
     out.byPrincipal.set(principal, before ? merge(before, f.value) : f.value);
   };
-  const finding = (piece: Piece, node: JsonValue) => {
-    const resource = stringField(node, 'resource');
+  const finding = (piece: Piece, node: FindingHead) => {
+    const resource = node.resource;
     const at = { input: piece.file.name, line: piece.line, column: piece.column };
     if (!resource)
       return problem(
@@ -126,8 +126,8 @@ export function readAccountFindings(
         1,
         null,
       );
-    const type = stringField(node, 'findingType');
-    const status = stringField(node, 'status');
+    const type = node.findingType;
+    const status = node.status;
     if (type && type !== 'UnusedPermission')
       return out.setAside.push({
         resource,
@@ -173,12 +173,12 @@ export function readAccountFindings(
       root.kind === 'array' &&
       root.items.every((v) => field(v, 'findingDetails') || field(v, 'findingType'))
     ) {
-      for (const item of root.items) finding(pieceOf(item), item);
+      for (const item of root.items) finding(pieceOf(item), headOf(item));
     } else if (
       root.kind === 'object' &&
       (field(root, 'findingDetails') || field(root, 'findingType'))
     ) {
-      finding(whole, root);
+      finding(whole, headOf(root));
     } else if (
       root.kind === 'object' &&
       root.entries.length > 0 &&
@@ -237,9 +237,30 @@ const RESERVED = new Set([
 ]);
 
 /** JSON lines: one finding per line. False when the text is not that either (its first line is not an object). */
+/** What matching a finding needs, read before core reads its details. */
+interface FindingHead {
+  resource?: string;
+  findingType?: string;
+  status?: string;
+}
+
+function headOf(v: JsonValue): FindingHead {
+  return {
+    resource: stringField(v, 'resource'),
+    findingType: stringField(v, 'findingType'),
+    status: stringField(v, 'status'),
+  };
+}
+
+function plainHead(v: unknown): FindingHead {
+  const o = v as Record<string, unknown>;
+  const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  return { resource: s('resource'), findingType: s('findingType'), status: s('status') };
+}
+
 function readJsonLines(
   file: SourceFile,
-  finding: (piece: Piece, node: JsonValue) => void,
+  finding: (piece: Piece, node: FindingHead) => void,
   problem: (
     piece: Piece,
     message: string,
@@ -255,6 +276,15 @@ function readJsonLines(
   rows.forEach((row, i) => {
     if (row.trim() === '') return;
     const piece: Piece = { text: row, file, line: i + 1, column: 1 };
+    // The engine's parser first (core then reads the details, with positions); core's for errors.
+    let plain: unknown;
+    try {
+      plain = JSON.parse(row);
+    } catch {
+      plain = undefined;
+    }
+    if (plain !== null && typeof plain === 'object' && !Array.isArray(plain))
+      return finding(piece, plainHead(plain));
     const parsed = parseJson(row);
     if (!parsed.ok)
       problem(
@@ -272,7 +302,7 @@ function readJsonLines(
         1,
         null,
       );
-    else finding(piece, parsed.value);
+    else finding(piece, headOf(parsed.value));
   });
   return true;
 }

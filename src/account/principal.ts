@@ -13,11 +13,14 @@ import {
 import type { AttachedPolicy, Principal } from './authorization';
 import { placeError, type DocumentError } from './documents';
 import {
-  catalogActions,
+  allowedActions,
   countLevels,
+  documentGrants,
   emptyLevels,
-  markAllowed,
+  levelIndex,
   removedCount,
+  treeGrants,
+  unionActions,
   type LevelCounts,
 } from './levels';
 
@@ -63,9 +66,9 @@ export function refinePrincipal(
   catalog: Catalog,
   options: RefineOptions = {},
 ): PrincipalOutcome {
-  const u = catalogActions(catalog);
-  const before = new Uint8Array(u.size);
-  const after = new Uint8Array(u.size);
+  const index = levelIndex(catalog);
+  const befores: number[][] = [];
+  const afters: number[][] = [];
   const policies: PolicyOutcome[] = [];
   let bug: string | null = null;
   for (const p of task.principal.policies) {
@@ -73,18 +76,14 @@ export function refinePrincipal(
     policies.push(outcome.result);
     if (outcome.bug && !bug) bug = `${p.name}: ${outcome.bug}`;
     if (outcome.before) {
-      const b = new Uint8Array(u.size);
-      const a = new Uint8Array(u.size);
-      markAllowed(outcome.before, u, b);
-      if (outcome.after) markAllowed(outcome.after, u, a);
-      outcome.result.levels = countLevels(u, b, a);
-      for (let g = 0; g < u.size; g++) {
-        before[g] |= b[g];
-        after[g] |= a[g];
-      }
+      const b = allowedActions(outcome.before, index);
+      const a = outcome.after === outcome.before ? b : allowedActions(outcome.after ?? [], index);
+      outcome.result.levels = countLevels(index, b, a);
+      befores.push(b);
+      afters.push(a);
     }
   }
-  const levels = countLevels(u, before, after);
+  const levels = countLevels(index, unionActions(befores, index), unionActions(afters, index));
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the policies travel as outcomes
   const { policies: _, ...principal } = task.principal;
   return {
@@ -98,14 +97,14 @@ export function refinePrincipal(
   };
 }
 
-type Parsed = Extract<ReturnType<typeof parsePolicy>, { ok: true }>['value'];
+type Grants = ReturnType<typeof documentGrants>;
 
 function refineOne(
   p: AttachedPolicy,
   findings: Findings,
   catalog: Catalog,
   options: RefineOptions,
-): { result: PolicyOutcome; before: Parsed | null; after: Parsed | null; bug: string | null } {
+): { result: PolicyOutcome; before: Grants | null; after: Grants | null; bug: string | null } {
   const { text, origin, error, ...policy } = p;
   const result: PolicyOutcome = {
     policy,
@@ -128,7 +127,6 @@ function refineOne(
   const rec = refinePolicy(doc.value, findings, catalog, options);
   if (!rec.proof.ok) return { result, before: null, after: null, bug: rec.proof.message };
   const changed = rec.text !== rec.originalText;
-  const refined = changed && rec.text !== null ? parsePolicy(rec.text) : null;
   Object.assign(result, {
     status: changed ? 'changed' : 'unchanged',
     recommendedAction: changed ? rec.recommendedAction : null,
@@ -138,10 +136,6 @@ function refineOne(
     proof: { before: rec.proof.before, removed: rec.proof.removed, after: rec.proof.after },
     warnings: rec.warnings,
   } satisfies Partial<PolicyOutcome>);
-  return {
-    result,
-    before: doc.value,
-    after: !changed ? doc.value : refined?.ok ? refined.value : null,
-    bug: null,
-  };
+  const before = documentGrants(doc.value);
+  return { result, before, after: changed ? treeGrants(rec.document) : before, bug: null };
 }
