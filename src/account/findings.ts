@@ -234,6 +234,12 @@ const RESERVED = new Set([
   'recommendedSteps',
   'JobStatus',
   'JobType',
+  'RoleDetailList',
+  'UserDetailList',
+  'GroupDetailList',
+  'Policies',
+  'IsTruncated',
+  'Marker',
 ]);
 
 /** JSON lines: one finding per line. False when the text is not that either (its first line is not an object). */

@@ -23,6 +23,8 @@ export function describeJson(root: JsonValue): string {
   }
   if (root.kind !== 'object') return `a JSON ${root.kind}`;
   if (has(root, 'Statement')) return 'an IAM policy document';
+  if (['RoleDetailList', 'UserDetailList', 'GroupDetailList'].some((k) => has(root, k)))
+    return 'aws iam get-account-authorization-details output (the account, not its findings)';
   if (has(root, 'findingDetails')) return 'a GetFindingV2 finding';
   if (has(root, 'findings')) return 'a ListFindingsV2 page (finding ids, without their details)';
   if (has(root, 'recommendedSteps')) return 'a GetFindingRecommendation answer';
