@@ -32,6 +32,8 @@ export { refinePrincipal } from './principal';
 export type { PolicyOutcome, PolicyStatus, PrincipalOutcome, PrincipalTask } from './principal';
 export { recommendedSteps, applyCommands, applyScript, policyFile, copyName } from './steps';
 export type { RecommendedStep } from './steps';
+export { serveBatches, BATCH_SIZE } from './batches';
+export type { BatchAnswer, TaskBatch } from './batches';
 export { summarize, summaryMarkdown, byPrivilegeRemoved } from './summary';
 export type { AccountSummary, PolicyProblem } from './summary';
 

@@ -2,11 +2,11 @@
 import { parentPort } from 'node:worker_threads';
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
-import { serveTasks } from './pool';
+import { serveBatches } from '../account';
 
 const port = parentPort;
 if (port)
   port.on(
     'message',
-    serveTasks(decodeCatalog(raw as unknown as RawCatalog), (a) => port.postMessage(a)),
+    serveBatches(decodeCatalog(raw as unknown as RawCatalog), (a) => port.postMessage(a)),
   );

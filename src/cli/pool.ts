@@ -1,14 +1,9 @@
 // Where principals are refined: worker threads, one per core, fed a few principals at a time so that
 // a slow principal never holds the others back; or this thread, for tests.
 import { Worker } from 'node:worker_threads';
-import { refinePrincipal, type PrincipalOutcome, type PrincipalTask } from '../account';
+import { BATCH_SIZE, refinePrincipal, type BatchAnswer, type TaskBatch } from '../account';
 import type { Catalog } from '../core';
 import type { RefinerPool } from './account';
-
-/** Principals per message: enough to make posting cheap, few enough to keep the cores even. */
-const BATCH = 4;
-
-export type WorkerAnswer = { type: 'outcome'; outcome: PrincipalOutcome } | { type: 'idle' };
 
 export function threadPool(script: string | URL, jobs: number): RefinerPool {
   return {
@@ -25,13 +20,14 @@ export function threadPool(script: string | URL, jobs: number): RefinerPool {
         if (left === 0) return finish();
         const feed = (w: Worker) => {
           if (next >= tasks.length) return;
-          w.postMessage({ tasks: tasks.slice(next, next + BATCH), options });
-          next += BATCH;
+          const batch: TaskBatch = { tasks: tasks.slice(next, next + BATCH_SIZE), options };
+          w.postMessage(batch);
+          next += BATCH_SIZE;
         };
-        for (let i = 0; i < Math.min(jobs, Math.ceil(tasks.length / BATCH)); i++) {
+        for (let i = 0; i < Math.min(jobs, Math.ceil(tasks.length / BATCH_SIZE)); i++) {
           const w = new Worker(script, { workerData: { role: 'account-refiner' } });
           workers.push(w);
-          w.on('message', (m: WorkerAnswer) => {
+          w.on('message', (m: BatchAnswer) => {
             if (m.type === 'idle') return feed(w);
             done(m.outcome);
             if (--left === 0) finish();
@@ -54,15 +50,5 @@ export function inlinePool(catalog: Catalog): RefinerPool {
     async refine(tasks, options, done) {
       for (const t of tasks) done(refinePrincipal(t, catalog, options));
     },
-  };
-}
-
-export function serveTasks(
-  catalog: Catalog,
-  post: (answer: WorkerAnswer) => void,
-): (message: { tasks: PrincipalTask[]; options: Parameters<typeof refinePrincipal>[2] }) => void {
-  return ({ tasks, options }) => {
-    for (const t of tasks) post({ type: 'outcome', outcome: refinePrincipal(t, catalog, options) });
-    post({ type: 'idle' });
   };
 }
