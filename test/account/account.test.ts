@@ -16,7 +16,7 @@ import { catalog } from '../core/support';
 
 const fixture = (name: string): SourceFile => ({
   name,
-  text: readFileSync(`test/fixtures/account/${name}`, 'utf8'),
+  text: readFileSync(`src/examples/account/${name}`, 'utf8'),
 });
 const details = fixture('authorization-details.json');
 const findings = fixture('findings.json');

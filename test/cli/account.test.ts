@@ -9,8 +9,8 @@ import { inlinePool } from '../../src/cli/pool';
 import { catalog } from '../core/support';
 
 const dir = mkdtempSync(join(tmpdir(), 'refine-account-'));
-const details = 'test/fixtures/account/authorization-details.json';
-const findings = 'test/fixtures/account/findings.json';
+const details = 'src/examples/account/authorization-details.json';
+const findings = 'src/examples/account/findings.json';
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], { encoding: 'utf8' });
