@@ -51,6 +51,8 @@ console.log(
 
 console.log('\n== account CLI (generated account, worker threads)');
 execFileSync(process.execPath, ['test/bench/account/cli.bench.mjs'], { stdio: 'inherit' });
+console.log('\n== account view (built app, headless Chromium, web workers)');
+execFileSync(process.execPath, ['test/bench/account/app.bench.mjs'], { stdio: 'inherit' });
 
 if (existsSync('test/bench/app.bench.mjs')) {
   console.log('\n== app (built, headless Chromium)');

@@ -1,6 +1,6 @@
 // The account view's coordinator: reads the files (tens of MB never touch the page's thread), keeps
 // the account, feeds the refiner workers a few principals at a time, and sends the page a row per
-// principal, in batches so the page redraws a few times a second, not two thousand times.
+// principal, in batches so the page redraws twice a second, not two thousand times.
 import {
   BATCH_SIZE,
   findingsText,
@@ -76,7 +76,7 @@ async function start(m: Extract<ToCoordinator, { type: 'start' }>): Promise<void
         outcomes.push(e.data.outcome);
         pending.push(principalRow(e.data.outcome));
         if (outcomes.length === tasks.length) return resolve();
-        if (performance.now() - flushed > 250) flush();
+        if (performance.now() - flushed > 500) flush();
       };
       feed(port);
     }
