@@ -124,7 +124,8 @@ function refineOne(
     result.error = placeError(origin, doc.error);
     return { result, before: null, after: null, bug: null };
   }
-  const rec = refinePolicy(doc.value, findings, catalog, options);
+  // The table and the files need no trie nodes per decision: the single-policy view recomputes them.
+  const rec = refinePolicy(doc.value, findings, catalog, { decisionNodes: false, ...options });
   if (!rec.proof.ok) return { result, before: null, after: null, bug: rec.proof.message };
   const changed = rec.text !== rec.originalText;
   Object.assign(result, {

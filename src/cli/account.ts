@@ -14,6 +14,7 @@ import {
   type PrincipalTask,
   type SourceFile,
 } from '../account';
+import { parseKeepList, type KeepList } from '../core';
 import { accountJson, awsRecommendations, principalJson, writeOut } from './accountOutput';
 
 export interface AccountIo {
@@ -53,6 +54,8 @@ Refines every policy of every role and user of an account against its unused per
                      with the aws iam commands that apply them (never run by this tool)
   --format F         md (default: a summary), json (summary and every policy), aws (Access
                      Analyzer's recommendedSteps per principal), jsonl (one principal per line)
+  --keep FILE        actions or patterns never to remove, for every principal (one per line or a
+                     JSON list): backups, disaster recovery, yearly jobs
   --size-limit N     characters without white space (default 6144, the managed policy quota)
   --jobs N           worker threads (default: one per core)
   --help             this text
@@ -67,6 +70,7 @@ interface Args {
   used: boolean;
   sizeLimit?: number;
   jobs?: number;
+  keep: string | null;
   help: boolean;
 }
 
@@ -83,6 +87,7 @@ function readArgs(argv: readonly string[]): Args | string {
         used: { type: 'boolean' },
         'size-limit': { type: 'string' },
         jobs: { type: 'string' },
+        keep: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -111,6 +116,7 @@ function readArgs(argv: readonly string[]): Args | string {
     used: values.used === true,
     sizeLimit,
     jobs,
+    keep: values.keep ?? null,
     help: values.help === true,
   };
   if (args.help) return args;
@@ -166,7 +172,19 @@ export async function runAccountCli(
     const e = account.error;
     return fail(io, `${e.input}:${e.line}:${e.column}: ${e.message}`);
   }
-  const options: AccountOptions = { used: args.used, sizeLimit: args.sizeLimit };
+  let keep: KeepList | undefined;
+  if (args.keep !== null) {
+    const read = readFiles([args.keep], io);
+    if (typeof read === 'string') return fail(io, read);
+    const list = parseKeepList(read[0].text);
+    if (!list.ok)
+      return fail(
+        io,
+        `${args.keep}:${list.error.line}:${list.error.column}: ${list.error.message}`,
+      );
+    keep = list.value;
+  }
+  const options: AccountOptions = { used: args.used, sizeLimit: args.sizeLimit, keep };
   const findings = readAccountFindings(findingFiles, account.value.principals, options);
   for (const p of findings.problems)
     io.stderr(`refine: ${p.input}:${p.line}:${p.column}: ${p.message}\n`);

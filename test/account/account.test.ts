@@ -246,10 +246,7 @@ describe('refining an account', () => {
 
   it('reports an unreadable document with principal, policy and position, and refines the rest', () => {
     // Valid JSON, but not a policy IAM would accept: "allow" is not an Effect.
-    const broken = details.text.replace(
-      '"Sid": "PassRole",\n                                "Effect": "Allow",',
-      '"Sid": "PassRole",\n                                "Effect": "allow",',
-    );
+    const broken = details.text.replace(/("Sid": "PassRole",\s*"Effect": )"Allow"/, '$1"allow"');
     expect(broken).not.toBe(details.text);
     const r = run([{ name: 'broken.json', text: broken }]);
     const p = r.summary.policyProblems;

@@ -121,6 +121,37 @@ describe('refine --account', () => {
     );
   });
 
+  it('--keep FILE applies the keep list to every principal', () => {
+    const keep = join(dir, 'keep.txt');
+    writeFileSync(keep, 'lambda:DeleteFunction\niam:CreateUser\n');
+    const r = cli([
+      '--account',
+      details,
+      '--findings',
+      findings,
+      '--format',
+      'jsonl',
+      '--keep',
+      keep,
+    ]);
+    expect(r.status).toBe(0);
+    const [deployer, , alice] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(deployer.policies[0].recommendedPolicy.Statement[0].Action).toContain(
+      'lambda:DeleteFunction',
+    );
+    expect(deployer.policies[0].recommendedPolicy.Statement[0].Action).not.toContain(
+      'lambda:CreateFunction',
+    );
+    expect(JSON.stringify(alice.policies[1].recommendedPolicy)).toContain('iam:CreateUser');
+    writeFileSync(keep, 'not an action\n');
+    const bad = cli(['--account', details, '--findings', findings, '--keep', keep]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/keep\.txt:1:1: /);
+  });
+
   it('reads a directory of findings', () => {
     const fdir = join(dir, 'findings');
     execFileSync('mkdir', ['-p', fdir]);
