@@ -1,4 +1,4 @@
-/* global document, performance, PerformanceObserver, window, requestAnimationFrame */
+/* global document, window, requestAnimationFrame */
 // The account view in headless Chromium on the generated account (2,000 roles x 4 policies): time
 // from "Refine the account" to the full table, and the longest frame meanwhile (long-animation-frame
 // entries, or long tasks where the browser has none). Printed, never asserted.
