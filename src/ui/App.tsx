@@ -1,5 +1,5 @@
 // The page: the two inputs, then the recommendation beside the original with what changed and why.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { PatternDecision } from '../core';
 import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
@@ -18,7 +18,16 @@ import { TriePanel } from './TriePanel';
 export const REFINE_DELAY_MS = 250;
 const ARN_KEY = 'iam-policy-refiner:v1:arn';
 
-export function App({ client, storage }: { client: RefinerClient; storage: Storage | null }) {
+export function App({
+  client,
+  storage,
+  nav,
+}: {
+  client: RefinerClient;
+  storage: Storage | null;
+  /** The way to the page's other views, shown with the tools. */
+  nav?: ReactNode;
+}) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     initialState(initialInputs(window.location.hash, storage).inputs),
   );
@@ -136,6 +145,7 @@ export function App({ client, storage }: { client: RefinerClient; storage: Stora
           Nothing you type leaves this page.
         </p>
         <div className="tools">
+          {nav}
           <ExamplesMenu onPick={pick} />
           <button
             type="button"
