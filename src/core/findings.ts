@@ -1,5 +1,5 @@
-// The five accepted kinds of unused-permission input (SPEC.md), detected from their shape and read
-// into one list of entries: a service, and an action in it or the whole service.
+// The five accepted kinds of unused-permission input (docs/refinement.md), detected from their
+// shape and read into one list of entries: a service, and an action in it or the whole service.
 import {
   entry,
   errorAt,

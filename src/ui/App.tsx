@@ -6,13 +6,15 @@ import { RefinerCancelled, type RefinerClient } from '../worker/client';
 import { DiffView } from './DiffView';
 import { EditorPane } from './EditorPane';
 import { ExamplesMenu } from './ExamplesMenu';
-import { initialInputs, readFragment, shareFragment, store, type Inputs } from './inputs';
+import { initialInputs, shareFragment, store, type Inputs } from './inputs';
 import { POLICY_URI, UNUSED_URI } from './policySchema';
 import { ResultActions } from './ResultActions';
+import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
 import { TriePanel } from './TriePanel';
+import { useShareLink } from './useShareLink';
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
@@ -29,8 +31,10 @@ export function App({
   nav?: ReactNode;
 }) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
-    initialState(initialInputs(window.location.hash, storage).inputs),
+    initialState(initialInputs(storage).inputs),
   );
+  const loadLink = useCallback((inputs: Inputs) => dispatch({ type: 'load', inputs }), []);
+  const link = useShareLink(state.revision, loadLink);
   const [arn, setArn] = useState(() => {
     try {
       return storage?.getItem(ARN_KEY) ?? '';
@@ -50,6 +54,8 @@ export function App({
 
   const { inputs, revision } = state;
   useEffect(() => {
+    // Nothing is refined or stored while a share link is being read: a broken one changes nothing.
+    if (link.opening) return;
     dispatch({ type: 'stored', ok: store(storage, inputs) });
     // The first input (a share link, the last session, an example) refines at once; edits after a pause.
     const delay = first.current ? 0 : REFINE_DELAY_MS;
@@ -69,17 +75,7 @@ export function App({
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [client, storage, inputs, revision]);
-
-  // A share link pasted into the address bar of this tab.
-  useEffect(() => {
-    const onHash = () => {
-      const shared = readFragment(window.location.hash);
-      if (shared) dispatch({ type: 'load', inputs: shared });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [client, storage, inputs, revision, link.opening]);
 
   const inputsRef = useRef(inputs);
   useEffect(() => {
@@ -167,6 +163,13 @@ export function App({
           </span>
         </div>
       </header>
+      {link.problem && (
+        <ShareLinkNotice
+          message={link.problem}
+          onDismiss={link.dismiss}
+          onOpenAnyway={link.openAnyway}
+        />
+      )}
       {!state.stored && (
         <p className="notice" role="status">
           The browser would not keep these inputs (storage full or disabled): they will not survive
@@ -283,7 +286,9 @@ export function App({
               <p className="placeholder">
                 {policyError || unusedError
                   ? 'Fix the input to see a recommendation.'
-                  : 'Refining…'}
+                  : link.opening
+                    ? 'Opening the share link…'
+                    : 'Refining…'}
               </p>
             )
           )}
