@@ -133,8 +133,12 @@ export function recommend(ctx: RefineContext): Recommendation {
     // For each entry, the position of the pattern kept verbatim that it is, or -1 when generated.
     const verbatim: number[] = [];
     const writtenBy = new Map<string, number>();
+    // How many patterns gave entries: one replaced pattern alone wrote a list that is already free of
+    // redundancy (its walks leave out what they cover), so it needs no second look.
+    let writers = 0;
     s.patterns.forEach((r, position) => {
       const { decision } = decidePattern(ctx, scratch, s, position, r, warnings);
+      if (decision.replacement.length > 0) writers++;
       if (decision.outcome === 'replaced')
         for (const w of decision.replacement)
           if (!writtenBy.has(w)) writtenBy.set(w, decisions.length);
@@ -150,7 +154,7 @@ export function recommend(ctx: RefineContext): Recommendation {
       refined.push({ index: s.index, node: s.node, actions: original });
       continue;
     }
-    const clean = leaveOutRedundant(u, s, list, verbatim, outcome, warnings);
+    const clean = writers > 1 ? leaveOutRedundant(u, s, list, verbatim, outcome, warnings) : list;
     if (clean.length === 0) {
       outcome.outcome = 'removed';
       refined.push(null);
