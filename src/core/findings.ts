@@ -2,7 +2,7 @@
 // shape and read into one list of entries: a service, and an action in it or the whole service.
 import {
   entry,
-  errorAt,
+  overLimit,
   LineMap,
   parseJson,
   quote,
@@ -81,15 +81,8 @@ export interface FindingsOptions {
 }
 
 export function parseFindings(text: string, options: FindingsOptions = {}): Result<Findings> {
-  if (text.length > MAX_FINDINGS_CHARS)
-    return {
-      ok: false,
-      error: errorAt(
-        text,
-        MAX_FINDINGS_CHARS,
-        `The unused permissions are ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FINDINGS_CHARS / 1048576} MB`,
-      ),
-    };
+  const tooLong = overLimit(text, MAX_FINDINGS_CHARS, 'The unused permissions are');
+  if (tooLong) return tooLong;
   return refusedAt(text, () => read(text, options));
 }
 

@@ -107,6 +107,20 @@ export class Refusal {
   ) {}
 }
 
+/** The refusal of a text over `limit` characters, placed at the limit, or null. */
+export function overLimit(
+  text: string,
+  limit: number,
+  what: string,
+): { ok: false; error: SourceError } | null {
+  if (text.length <= limit) return null;
+  const mb = (n: number) => (n / 1048576).toFixed(n % 1048576 === 0 ? 0 : 1);
+  return {
+    ok: false,
+    error: errorAt(text, limit, `${what} ${mb(text.length)} MB; the limit is ${mb(limit)} MB`),
+  };
+}
+
 /** Runs a reader over `text`, its Refusal turned into a located error value. */
 export function refusedAt<T>(text: string, read: () => T): Result<T> {
   try {

@@ -1,7 +1,7 @@
 // The actions to keep: roles for backups, disaster recovery or yearly jobs look unused and are not.
 // One action or pattern per line (`#` or `//` starts a comment), or a JSON list of strings. A kept
 // action is never taken away, even when it is reported unused.
-import { errorAt, LineMap, parseJson, quote, type Result } from './json';
+import { errorAt, LineMap, overLimit, parseJson, quote, type Result } from './json';
 import { parsePattern, type Pattern } from './patterns';
 
 export interface KeepEntry {
@@ -21,15 +21,8 @@ const HOW =
   'List the actions to keep one per line (s3:GetObject, s3:Get*), or as a JSON list of strings';
 
 export function parseKeepList(text: string): Result<KeepList> {
-  if (text.length > MAX_KEEP_CHARS)
-    return {
-      ok: false,
-      error: errorAt(
-        text,
-        MAX_KEEP_CHARS,
-        `The keep list is ${(text.length / 1048576).toFixed(1)} MB; the limit is 1 MB`,
-      ),
-    };
+  const tooLong = overLimit(text, MAX_KEEP_CHARS, 'The keep list is');
+  if (tooLong) return tooLong;
   const lines = new LineMap(text);
   const body = text.replace(/^\uFEFF/, '');
   const skipped = text.length - body.length;

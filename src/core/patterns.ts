@@ -348,21 +348,10 @@ export function forEachMatchRange(
     const list = hi - lo >= SERVICE_INDEX_FROM ? candidates(serviceIndex(s), glob) : null;
     if (list === null) for (let i = lo; i < hi; i++) test(base + i, si);
     else
-      for (let k = lowerBound32(list, lo); k < list.length && list[k] < hi; k++)
+      for (let k = lowerBound(list, lo); k < list.length && list[k] < hi; k++)
         test(base + list[k], si);
   }
   if (run >= 0) range(run, last + 1, runService);
-}
-
-function lowerBound32(sorted: Int32Array, key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Calls `hit` with the global index of every universe action the pattern matches, in order. */

@@ -2,7 +2,7 @@
 // enough to refine it: Statement, Effect, Action/NotAction. Everything else is kept as written.
 import {
   entry,
-  errorAt,
+  overLimit,
   LineMap,
   parseJson,
   quote,
@@ -84,15 +84,8 @@ const STATEMENT_KEYS = [
 ];
 
 export function parsePolicy(text: string): Result<PolicyDocument> {
-  if (text.length > MAX_POLICY_CHARS)
-    return {
-      ok: false,
-      error: errorAt(
-        text,
-        MAX_POLICY_CHARS,
-        `The policy is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_POLICY_CHARS / 1048576} MB`,
-      ),
-    };
+  const tooLong = overLimit(text, MAX_POLICY_CHARS, 'The policy is');
+  if (tooLong) return tooLong;
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   return refusedAt(text, () => readDocument(text, parsed.value));

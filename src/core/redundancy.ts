@@ -14,7 +14,7 @@ import {
   type Glob,
   type Pattern,
 } from './patterns';
-import { foldCase, type Universe } from './universe';
+import { foldCase, lowerBound, type Universe } from './universe';
 
 /** The runs an entry matches, adjacent ones merged: `*` is one run, not one per service. */
 function runsOf(u: Universe, p: Pattern): number[] {
@@ -174,17 +174,6 @@ export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int
     if (j >= 0) cover[i] = j;
   }
   return cover;
-}
-
-function lowerBound(sorted: readonly number[], key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The list without its redundant entries, and those left out with the entry that covers each. */

@@ -128,9 +128,10 @@ export class Universe {
   }
 }
 
-export function lowerBound(
-  sorted: readonly string[],
-  key: string,
+/** The first place in `sorted` (names or indices) whose value is not below `key`. */
+export function lowerBound<T extends string | number>(
+  sorted: ArrayLike<T>,
+  key: T,
   lo = 0,
   hi = sorted.length,
 ): number {

@@ -2,29 +2,12 @@
 // tenth of what it allows reported unused. Every one must be accepted, proven exact, free of
 // redundant entries, and either within the quota or given a split that is.
 import { describe, expect, it } from 'vitest';
-import { MANAGED_POLICY_QUOTA, refine, type Recommendation } from '../../src/core';
+import { MANAGED_POLICY_QUOTA, refine } from '../../src/core';
 import { managedCorpus, type CorpusCase } from './managed-corpus';
-import { oracleUniverse, redundantPairs } from './oracle';
+import { oracleUniverse, redundantPairs, rewrittenLists } from './oracle';
 import { catalog } from './support';
 
 const corpus = managedCorpus(catalog);
-
-/** The rewritten lists of a recommendation, as written. */
-function rewrittenLists(rec: Recommendation): string[][] {
-  if (!rec.text) return [];
-  const statement = JSON.parse(rec.text).Statement as
-    Record<string, unknown> | Record<string, unknown>[];
-  const written = Array.isArray(statement) ? statement : [statement];
-  const lists: string[][] = [];
-  rec.statements
-    .filter((o) => o.outcome !== 'removed')
-    .forEach((o, k) => {
-      if (o.outcome !== 'refined' && o.outcome !== 'extended') return;
-      const list = written[k].Action ?? written[k].NotAction;
-      lists.push((Array.isArray(list) ? list : [list]) as string[]);
-    });
-  return lists;
-}
 
 function concrete(c: CorpusCase): string[] {
   return (JSON.stringify(JSON.parse(c.policy)).match(/"[A-Za-z0-9-]+:[A-Za-z0-9_.-]+"/g) ?? []).map(

@@ -1,6 +1,7 @@
 // The independent oracle of the property and corpus tests: every action of the universe as lower-case
 // `svc:name`, and patterns matched by regular expressions over all of them, with no trie, no index and
 // no code shared with the refiner.
+import type { Recommendation } from '../../src/core';
 import { catalog } from './support';
 
 /** The oracle: every action of the universe as lower-case `svc:name`, by service. */
@@ -80,4 +81,21 @@ export function redundantPairs(u: Map<string, Set<string>>, list: string[]): [st
     });
   });
   return out;
+}
+
+/** The rewritten lists of a recommendation, as written. */
+export function rewrittenLists(rec: Recommendation): string[][] {
+  if (!rec.text) return [];
+  const statement = JSON.parse(rec.text).Statement as
+    Record<string, unknown> | Record<string, unknown>[];
+  const written = Array.isArray(statement) ? statement : [statement];
+  const lists: string[][] = [];
+  rec.statements
+    .filter((o) => o.outcome !== 'removed')
+    .forEach((o, k) => {
+      if (o.outcome !== 'refined' && o.outcome !== 'extended') return;
+      const list = written[k].Action ?? written[k].NotAction;
+      lists.push((Array.isArray(list) ? list : [list]) as string[]);
+    });
+  return lists;
 }
