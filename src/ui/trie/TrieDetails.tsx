@@ -12,6 +12,10 @@ export interface TrieDetailsProps {
   /** Select the node of an action listed here. */
   onPick: (index: number) => void;
   onClose: () => void;
+  /** How the action this node is was marked by hand, if it was. */
+  mark?: 'used' | 'unused';
+  /** Mark the action this node is the other way (or back to the findings); absent: no what-if. */
+  onFlip?: (action: number) => void;
 }
 
 /** Action indices of the range [first, end) that pass `keep`. */
@@ -55,7 +59,7 @@ function ActionList(props: {
   );
 }
 
-export function TrieDetails({ model, index, onPick, onClose }: TrieDetailsProps) {
+export function TrieDetails({ model, index, onPick, onClose, mark, onFlip }: TrieDetailsProps) {
   const { trie } = model;
   const n = trie.nodes;
   const safe = isSafe(trie, index);
@@ -84,6 +88,17 @@ export function TrieDetails({ model, index, onPick, onClose }: TrieDetailsProps)
         {safe ? 'Safe' : 'Unsafe'}
         {written !== null ? ` · written as ${written}` : ''}
       </p>
+      {onFlip && n.action[index] >= 0 && acts.matched[n.action[index]] === 1 && (
+        <p className="trie-details__what-if">
+          <button type="button" data-testid="trie-flip" onClick={() => onFlip(n.action[index])}>
+            {mark
+              ? `Back to the findings (marked ${mark} by you)`
+              : acts.unused[n.action[index]]
+                ? 'What if it was used?'
+                : 'What if it was unused?'}
+          </button>
+        </p>
+      )}
       <p className="trie-details__why" data-testid="trie-why">
         {whyNode(model, index)}
       </p>
