@@ -20,6 +20,7 @@ import type {
   RefineRequest,
   TrieRequest,
 } from './protocol';
+import { applyMarks } from './marks';
 
 export function catalogInfo(catalog: Catalog): CatalogInfo {
   return {
@@ -48,7 +49,7 @@ function view(rec: Recommendation): RecommendationView {
 export function analyze(req: RefineRequest, catalog: Catalog, now: () => number): Analysis {
   const start = now();
   const policy = parsePolicy(req.policy);
-  const findings = parseFindings(req.unused, { used: req.used });
+  const findings = applyMarks(parseFindings(req.unused, { used: req.used }), req.marks, catalog);
   let recommendation: RecommendationView | null = null;
   if (policy.ok && findings.ok)
     recommendation = view(refinePolicy(policy.value, findings.value, catalog));
@@ -113,12 +114,12 @@ let read: {
 
 /** The trie behind one pattern's decision, for the inputs the page shows the result of. */
 export function trie(req: TrieRequest, catalog: Catalog): PatternTrie | null {
-  const key = `${req.used}\u0000${req.unused}\u0000${req.policy}`;
+  const key = `${req.used}\u0000${JSON.stringify(req.marks ?? [])}\u0000${req.unused}\u0000${req.policy}`;
   if (read?.key !== key)
     read = {
       key,
       doc: parsePolicy(req.policy),
-      findings: parseFindings(req.unused, { used: req.used }),
+      findings: applyMarks(parseFindings(req.unused, { used: req.used }), req.marks, catalog),
     };
   const { doc, findings } = read;
   if (!doc.ok || !findings.ok) return null;

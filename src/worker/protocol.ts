@@ -3,12 +3,23 @@
 import type { Findings, PatternTrie, PolicySize, Recommendation, SourceError } from '../core';
 import type { AccessLevel } from '../core/universe';
 
+/**
+ * An action marked used or unused by hand in the page ("what if"), overriding what the findings say.
+ * Turned into findings by the worker (worker/marks.ts); a third kind, kept, can join them later.
+ */
+export interface ActionMark {
+  /** `s3:GetBucketAcl`. */
+  action: string;
+  mark: 'used' | 'unused';
+}
+
 export interface RefineRequest {
   type: 'refine';
   id: number;
   policy: string;
   unused: string;
   used: boolean;
+  marks?: readonly ActionMark[];
 }
 
 export interface CompleteRequest {
@@ -31,6 +42,7 @@ export interface TrieRequest {
   policy: string;
   unused: string;
   used: boolean;
+  marks?: readonly ActionMark[];
   statement: number;
   position: number;
   /** Words (what the refiner uses), or characters for the comparison. */
