@@ -1,10 +1,13 @@
-// The trie behind the selected rewrite, asked of the worker for the inputs the result was computed
-// from: the word-level trie, and the character-level one when the comparison is opened.
-// The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+// The trie behind the selected rewrite, asked of the worker for the inputs (and what-if marks) the
+// result was computed from: the word-level trie, and the character-level one when the comparison is
+// opened. The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
 import type { RefinerClient } from '../worker/client';
+import type { ActionMark, RecommendationView } from '../worker/protocol';
 import type { Inputs } from './inputs';
+import { becameText, formSentence } from './recommendedForm';
+import type { Mark } from './trie/rows';
 
 const TrieView = lazy(() => import('./trie/TrieView').then((m) => ({ default: m.TrieView })));
 
@@ -18,17 +21,30 @@ interface Answer {
 export function TriePanel(props: {
   client: RefinerClient;
   inputs: Inputs;
+  marks: readonly ActionMark[];
+  rec: RecommendationView;
   decision: PatternDecision | null;
   focus?: string;
+  /** A new object each time the panel should scroll into view. */
+  scroll?: object | null;
+  dark: boolean;
+  onMark: (action: string, mark: Mark | null) => void;
+  onSelectNode: (prefix: string | null, entries: string[]) => void;
 }) {
-  const { client, inputs, decision, focus } = props;
+  const { client, inputs, marks, decision, focus, rec } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
   // What the worker is asked about, at either level.
   const ask = useMemo(
-    () => decision && { ...inputs, statement: decision.statement, position: decision.position },
-    [inputs, decision],
+    () =>
+      decision && {
+        ...inputs,
+        marks,
+        statement: decision.statement,
+        position: decision.position,
+      },
+    [inputs, marks, decision],
   );
   useEffect(() => {
     if (!ask) return;
@@ -67,26 +83,32 @@ export function TriePanel(props: {
     };
   }, [client, ask, key, charWanted]);
 
+  const panel = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (props.scroll) panel.current?.scrollIntoView({ block: 'start' });
+  }, [props.scroll]);
+
+  const marked = useMemo(
+    () => new Map(marks.map((m) => [m.action.toLowerCase(), m.mark])),
+    [marks],
+  );
+
   if (!decision)
     return (
       <p className="trie-hint" data-testid="trie-hint">
-        Pick a rewritten wildcard above, or click a line number of the recommended policy, to see
-        the trie behind its replacement.
+        Pick a rewritten wildcard above, or click a line of the recommended policy, to see the trie
+        behind its replacement.
       </p>
     );
   return (
     <section
+      ref={panel}
       className="trie-panel"
-      aria-label={`Trie of ${decision.pattern}`}
+      aria-labelledby="trie-panel-title"
       data-testid="trie-panel"
     >
-      <h3>
-        Why <code>{decision.pattern}</code> became{' '}
-        {decision.replacement.length === 1 ? (
-          <code>{decision.replacement[0]}</code>
-        ) : (
-          `${decision.replacement.length} entries`
-        )}
+      <h3 id="trie-panel-title" data-testid="trie-heading">
+        Why <code>{decision.pattern}</code> became <code>{becameText(rec, decision)}</code>
       </h3>
       {!ready ? (
         <p className="placeholder">Building the trie…</p>
@@ -96,6 +118,11 @@ export function TriePanel(props: {
             trie={ready.word}
             charTrie={ready.char}
             focus={focus}
+            form={formSentence(rec, decision) ?? undefined}
+            dark={props.dark}
+            marks={marked}
+            onMark={props.onMark}
+            onSelect={props.onSelectNode}
             onWantChar={() => setWantChar(key)}
           />
         </Suspense>
