@@ -6,7 +6,7 @@ import { ARN_PLACEHOLDER, awsCommand, recommendedText } from './awsCommand';
 import { copyText, download } from './clipboard';
 
 /** `arn:aws:iam::123456789012:policy/path/name`, in any partition. */
-const POLICY_ARN = /^arn:aws[a-z-]*:iam::\d{12}:policy\/[\w+=,.@/-]+$/;
+const POLICY_ARN = /^arn:aws[a-z-]*:iam::\d{12}:policy\/\S+$/;
 
 export function arnProblem(arn: string): string | null {
   const a = arn.trim();

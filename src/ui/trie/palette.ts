@@ -38,9 +38,9 @@ export const LIGHT: Palette = {
 export const DARK: Palette = {
   background: '#0d1117',
   safeFill: '#12361f',
-  safeStroke: '#a6f0c0',
+  safeStroke: '#b4f5cb',
   unsafeFill: '#3d2308',
-  unsafeStroke: '#e8710a',
+  unsafeStroke: '#cf5f0a',
   pendingFill: '#21262d',
   pendingStroke: '#8b949e',
   unusedMark: '#ff7b72',

@@ -43,10 +43,10 @@ export function rowLines(
     const fold = foldContents(model, unfolded, item.foldOf);
     const k = fold.nodes.length.toLocaleString('en-US');
     const services = trie.spansServices && item.foldOf === 0;
-    const shown = fold.written.slice(0, 2).join(', ');
+    const shown = fold.written[0] ?? '';
     return {
       token: services ? `${k} services entirely kept` : `${k} more words, all safe`,
-      counts: `${countsText(fold.actions, 0)} → ${services ? 'written svc:*' : `${shown}${fold.written.length > 2 ? ', …' : ''}`}`,
+      counts: `${countsText(fold.actions, 0)} → ${services ? 'written svc:*' : `${shown}${fold.written.length > 1 ? ', …' : ''}`}`,
       written: null,
       strong: false,
     };

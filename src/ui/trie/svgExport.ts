@@ -21,6 +21,8 @@ export function serializeTrieSvg(
   copy.setAttribute('height', String(Math.ceil(height)));
   copy.removeAttribute('class');
   copy.removeAttribute('style');
+  copy.removeAttribute('tabindex');
+  copy.removeAttribute('aria-activedescendant');
   copy.querySelectorAll('[data-zoom]').forEach((g) => g.removeAttribute('transform'));
   // Interaction only makes sense in the page.
   copy.querySelectorAll('[tabindex]').forEach((e) => e.removeAttribute('tabindex'));

@@ -1,0 +1,65 @@
+// What-if marks: the recommendation answers the findings as marked, in either mode, and stays exact.
+import { describe, expect, test } from 'vitest';
+import { usedActionsExample } from '../../src/examples/used-actions';
+import { workedExample } from '../../src/examples/worked-example';
+import { analyze, trie } from '../../src/worker/analyze';
+import type { ActionMark } from '../../src/worker/protocol';
+import { catalog } from '../core/support';
+
+const now = () => 0;
+const refine = (marks: ActionMark[], inputs = { ...workedExample, used: false }) =>
+  analyze({ ...inputs, type: 'refine', id: 1, marks }, catalog, now).recommendation;
+
+describe('what-if marks', () => {
+  test('an unused action marked used comes back; one more marked unused splits a wildcard', () => {
+    const plain = refine([]);
+    expect(plain?.text).not.toContain('"s3:GetBucketAcl"');
+    const used = refine([{ action: 's3:GetBucketAcl', mark: 'used' }]);
+    expect(used?.text).toContain('"s3:GetBucketAcl"');
+    expect(used?.proof.ok).toBe(true);
+    expect(used?.unused.allowed).toBe(29);
+    const unused = refine([{ action: 's3:GetObjectAcl', mark: 'unused' }]);
+    expect(unused?.text).not.toContain('"s3:GetObject*"');
+    expect(unused?.text).toContain('"s3:GetObject"');
+    expect(unused?.proof.ok).toBe(true);
+    expect(unused?.unused.allowed).toBe(31);
+  });
+
+  test('a whole unused service with one action marked used keeps just that action', () => {
+    const inputs = {
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'organizations:*', Resource: '*' }],
+      }),
+      unused: '[{ "serviceNamespace": "organizations" }]',
+      used: false,
+    };
+    expect(refine([], inputs)?.recommendedAction).toBe('DETACH_POLICY');
+    const kept = refine([{ action: 'organizations:ListAccounts', mark: 'used' }], inputs);
+    expect(kept?.recommendedAction).toBe('CREATE_POLICY');
+    expect(kept?.text).toContain('"organizations:ListAccounts"');
+    expect(kept?.proof.ok).toBe(true);
+  });
+
+  test('in a list of used actions, "unused" takes one out and "used" adds one', () => {
+    const inputs = { ...usedActionsExample, used: false };
+    expect(refine([], inputs)?.text).toContain('"s3:GetObject"');
+    const less = refine([{ action: 's3:GetObject', mark: 'unused' }], inputs);
+    expect(less?.text).not.toContain('"s3:GetObject"');
+    expect(less?.proof.ok).toBe(true);
+    const more = refine([{ action: 's3:PutObject', mark: 'used' }], inputs);
+    expect(more?.text).toContain('"s3:PutObject"');
+    expect(more?.proof.ok).toBe(true);
+  });
+
+  test('the trie is asked with the same marks', () => {
+    const ask = { ...workedExample, used: false, statement: 1, position: 0, level: 'word' as const };
+    const plain = trie({ ...ask, type: 'trie', id: 1 }, catalog);
+    const marked = trie(
+      { ...ask, type: 'trie', id: 2, marks: [{ action: 's3:GetBucketAcl', mark: 'used' }] },
+      catalog,
+    );
+    expect(plain?.written).not.toContain('s3:GetBucketAcl');
+    expect(marked?.written).toContain('s3:GetBucketAcl');
+  });
+});
