@@ -22,6 +22,8 @@ export interface CodeEditorProps {
   dark?: boolean;
 }
 
+let tabMovesFocus = false;
+
 export default function CodeEditor(props: CodeEditorProps) {
   const { path, label, value, onChange, onBlur, error, client, testId, highlight, dark } = props;
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
@@ -72,6 +74,12 @@ export default function CodeEditor(props: CodeEditorProps) {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // Tab moves focus out of the editors, as everywhere else on the page; Ctrl+M (Monaco's own
+    // toggle, a setting shared by every editor) makes it indent. Set once: the user's toggle stays.
+    if (!tabMovesFocus) {
+      tabMovesFocus = true;
+      editor.trigger('page', 'editor.action.toggleTabFocusMode', null);
+    }
     editor.onDidBlurEditorText(() => onBlurRef.current?.());
     setMounted(true);
   };
@@ -97,8 +105,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           renderValidationDecorations: 'on',
           // Monaco dims the last line's number to a colour too faint to read (WCAG contrast).
           renderFinalNewline: 'on',
-          // Tab moves focus out of the editor, as everywhere else on the page; Ctrl+M makes it indent.
-          tabFocusMode: true,
+          // Its pinned lines are focusable: Tab would stop on them instead of leaving the editor.
+          stickyScroll: { enabled: false },
         }}
       />
     </div>

@@ -50,7 +50,12 @@ export const DiffView = memo(function DiffView(props: {
   }, [lines, selected]);
   const total = Math.max(lines.length, rec.originalText.split('\n', PAGED_LINES + 1).length);
   return (
-    <section className="diff" aria-label="Original and recommended policy" data-testid="diff">
+    <section
+      className="diff"
+      aria-label="Original and recommended policy"
+      data-testid="diff"
+      data-layout={props.unified ? 'unified' : 'split'}
+    >
       <ReactDiffViewer
         oldValue={rec.originalText}
         newValue={after}

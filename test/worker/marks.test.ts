@@ -7,7 +7,13 @@ import type { ActionMark } from '../../src/worker/protocol';
 import { catalog } from '../core/support';
 
 const now = () => 0;
-const refine = (marks: ActionMark[], inputs = { ...workedExample, used: false }) =>
+interface Inputs {
+  policy: string;
+  unused: string;
+  used: boolean;
+}
+const worked: Inputs = { policy: workedExample.policy, unused: workedExample.unused, used: false };
+const refine = (marks: ActionMark[], inputs: Inputs = worked) =>
   analyze({ ...inputs, type: 'refine', id: 1, marks }, catalog, now).recommendation;
 
 describe('what-if marks', () => {
@@ -26,7 +32,7 @@ describe('what-if marks', () => {
   });
 
   test('a whole unused service with one action marked used keeps just that action', () => {
-    const inputs = {
+    const inputs: Inputs = {
       policy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Action: 'organizations:*', Resource: '*' }],
@@ -42,7 +48,7 @@ describe('what-if marks', () => {
   });
 
   test('in a list of used actions, "unused" takes one out and "used" adds one', () => {
-    const inputs = { ...usedActionsExample, used: false };
+    const inputs: Inputs = { ...usedActionsExample, used: false };
     expect(refine([], inputs)?.text).toContain('"s3:GetObject"');
     const less = refine([{ action: 's3:GetObject', mark: 'unused' }], inputs);
     expect(less?.text).not.toContain('"s3:GetObject"');

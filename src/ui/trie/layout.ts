@@ -41,7 +41,10 @@ export function layoutTrie(
   const root = hierarchy<VisibleItem>({ index: 0, foldOf: -1 }, (item) =>
     visibleChildren(model, expanded, unfolded, item),
   );
-  const laid = tree<VisibleItem>().nodeSize([ROW, 1])(root);
+  // A row apart even between cousins: each label fits its row, so no wider gap is needed.
+  const laid = tree<VisibleItem>()
+    .nodeSize([ROW, 1])
+    .separation(() => 1)(root);
   // The widest label of each depth sets where the next column starts.
   const widest: number[] = [];
   const lines = new Map<(typeof laid)['data'], NodeLines>();

@@ -54,10 +54,10 @@ export const DARK: Palette = {
 
 export const paletteFor = (dark: boolean): Palette => (dark ? DARK : LIGHT);
 
-/** Font sizes at scale 1: the view never opens below READABLE_SCALE, where they are 12.75 and 11 px. */
+/** Font sizes at scale 1: the view never opens below READABLE_SCALE, where they are 12.75 and 11.05 px. */
 export const TOKEN_FONT = 15;
 export const COUNT_FONT = 13;
-export const READABLE_SCALE = 11 / COUNT_FONT;
+export const READABLE_SCALE = 0.85;
 
 /** Vertical distance between siblings: the two lines of a label and a gap. */
 export const ROW = 46;
