@@ -139,8 +139,11 @@ export function TrieCanvas(props: TrieCanvasProps) {
   // the first transform is known. Kept in a ref too, so zoom events compare without re-binding.
   const [area, setArea] = useState<Area | null | 'pending'>('pending');
   const areaRef = useRef<Area | null | 'pending'>('pending');
+  // On a phone the canvas leaves room above and below it to scroll the page with a finger.
   const [windowHeight] = useState(() =>
-    typeof window === 'undefined' ? 900 : window.innerHeight || 900,
+    typeof window === 'undefined'
+      ? 900
+      : (window.innerHeight || 900) * (window.innerWidth < 900 ? 0.75 : 1),
   );
   const height = canvasHeight(layout, windowHeight);
 
