@@ -1,15 +1,7 @@
 // The trie view: why each wildcard was chosen. It owns the view state (open prefixes, folds, the
 // selection, the row the keyboard is on, the step-through position); the trie itself is data from
 // core's explainPattern, never changed here. What-if marks are the page's: this view only asks.
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { PatternTrie } from '../../core';
 export type { Mark } from './rows';
@@ -32,12 +24,13 @@ import { download } from '../clipboard';
 import { paletteFor } from './palette';
 import { entriesUnder, markOf, rowLines, type Mark } from './rows';
 import { serializeTrieSvg } from './svgExport';
-import { algorithmSteps, statesAt } from './steps';
-import { itemKey, TrieCanvas } from './TrieCanvas';
+import { useStepThrough } from './useStepThrough';
+import { TrieCanvas } from './TrieCanvas';
+import { itemKey } from './viewport';
 import { TrieDetails } from './TrieDetails';
 import { TrieLegend } from './TrieLegend';
-import { TrieSearch } from './TrieSearch';
 import { TrieSteps } from './TrieSteps';
+import { TrieToolbar } from './TrieToolbar';
 import { treeCommand } from './treeKeys';
 import './trie.css';
 
@@ -67,7 +60,6 @@ export interface TrieViewProps {
   onMark?: (action: string, mark: Mark | null) => void;
 }
 
-const PLAY_INTERVAL_MS = 1200;
 /** The written list beyond this many entries folds away. */
 const SHOWN_ENTRIES = 12;
 const NO_MARKS: ReadonlyMap<string, Mark> = new Map();
@@ -100,13 +92,16 @@ export function TrieView({
   const [active, setActive] = useState<string | null>(null);
   const [center, setCenter] = useState<{ index: number } | null>(null);
   const [fit, setFit] = useState<{ readable: boolean } | null>(() => ({ readable: true }));
-  const [stepping, setStepping] = useState(false);
-  const [step, setStep] = useState(0);
-  const [playing, setPlaying] = useState(false);
   const [showChar, setShowChar] = useState(false);
   const [whatIf, setWhatIf] = useState(false);
   const [lastFocus, setLastFocus] = useState<string | undefined>(undefined);
   const svgRef = useRef<SVGSVGElement | null>(null);
+  // Each step brings its node into view, opening (and unfolding) the path to it.
+  const stepThrough = useStepThrough(model, (i) => {
+    setExpanded((e) => revealed(model, e, i));
+    setUnfolded((u) => unfoldedTo(model, u, i));
+    setCenter({ index: i });
+  });
   const idBase = useId().replace(/:/g, '');
   const palette = paletteFor(dark);
 
@@ -117,8 +112,7 @@ export function TrieView({
     if (!same) {
       setExpanded(initialExpanded(model));
       setUnfolded(new Set());
-      setStep(0);
-      setPlaying(false);
+      stepThrough.restart();
       setCenter(null);
       setActive(null);
       setFit({ readable: true });
@@ -137,15 +131,6 @@ export function TrieView({
     }
   }
 
-  const steps = useMemo(() => (stepping ? algorithmSteps(model) : []), [model, stepping]);
-  const stepStates = useMemo(
-    () => (stepping ? statesAt(steps, step) : null),
-    [stepping, steps, step],
-  );
-  const current = useMemo(
-    () => new Set(stepping ? (steps[step]?.marks.map(([i]) => i) ?? []) : []),
-    [stepping, steps, step],
-  );
   const visible = useMemo(
     () => countVisible(model, expanded, unfolded, MAX_VISIBLE),
     [model, expanded, unfolded],
@@ -214,25 +199,6 @@ export function TrieView({
     },
     [model, whatIf, flip, select],
   );
-  const goTo = useCallback(
-    (k: number) => {
-      const target = Math.max(0, Math.min(steps.length - 1, k));
-      setStep(target);
-      if (target >= steps.length - 1) setPlaying(false);
-      const focusNode = steps[target]?.focus;
-      if (focusNode !== undefined && focusNode > 0) {
-        setExpanded((e) => revealed(model, e, focusNode));
-        setUnfolded((u) => unfoldedTo(model, u, focusNode));
-        setCenter({ index: focusNode });
-      }
-    },
-    [model, steps],
-  );
-  useEffect(() => {
-    if (!playing) return;
-    const t = setTimeout(() => goTo(step + 1), PLAY_INTERVAL_MS);
-    return () => clearTimeout(t);
-  }, [playing, step, goTo]);
 
   const activeKey = active ?? selected ?? model.trie.nodes.prefix[0];
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -296,86 +262,43 @@ export function TrieView({
           )}
         </div>
       </header>
-      <div className="trie-view__toolbar">
-        <TrieSearch model={model} onPick={reveal} />
-        <button
-          type="button"
-          onClick={() => {
-            setExpanded(new Set([model.trie.nodes.prefix[0]]));
-            setUnfolded(new Set());
-          }}
-        >
-          Collapse all
-        </button>
-        <button
-          type="button"
-          data-testid="trie-expand-all"
-          onClick={() => {
-            const all = allExpanded(model);
-            setExpanded(all);
-            setUnfolded(all);
-          }}
-        >
-          Expand all
-        </button>
-        <button type="button" onClick={exportSvg} disabled={!layout} data-testid="trie-export">
-          Export SVG
-        </button>
-        {!stepping && (
-          <button
-            type="button"
-            data-testid="trie-step-start"
-            onClick={() => {
-              setStepping(true);
-              setStep(0);
-            }}
-          >
-            Step through
-          </button>
-        )}
-        {onMark && (
-          <button
-            type="button"
-            data-testid="trie-what-if"
-            aria-pressed={whatIf}
-            onClick={() => setWhatIf((w) => !w)}
-          >
-            What if…
-          </button>
-        )}
-        {(charTrie || onWantChar) && (
-          <label className="trie-view__toggle">
-            <input
-              type="checkbox"
-              checked={showChar}
-              data-testid="trie-char-toggle"
-              onChange={(e) => {
-                setShowChar(e.target.checked);
-                if (e.target.checked && !charTrie) onWantChar?.();
-              }}
-            />
-            Compare with characters
-          </label>
-        )}
-      </div>
+      <TrieToolbar
+        model={model}
+        onPick={reveal}
+        onCollapseAll={() => {
+          setExpanded(new Set([model.trie.nodes.prefix[0]]));
+          setUnfolded(new Set());
+        }}
+        onExpandAll={() => {
+          const all = allExpanded(model);
+          setExpanded(all);
+          setUnfolded(all);
+        }}
+        onExport={layout ? exportSvg : null}
+        onStepThrough={stepThrough.stepping ? null : stepThrough.start}
+        whatIf={onMark ? whatIf : null}
+        onWhatIf={() => setWhatIf((w) => !w)}
+        showChar={charTrie || onWantChar ? showChar : null}
+        onShowChar={(on) => {
+          setShowChar(on);
+          if (on && !charTrie) onWantChar?.();
+        }}
+      />
       {whatIf && onMark && (
         <p className="trie-view__what-if" data-testid="trie-what-if-hint">
           What if: click an action (a leaf) to mark it used or unused, and the recommendation and
           this trie follow at once; click it again to go back to the findings.
         </p>
       )}
-      {stepping && (
+      {stepThrough.stepping && (
         <TrieSteps
-          steps={steps}
-          step={step}
-          playing={playing}
+          steps={stepThrough.steps}
+          step={stepThrough.step}
+          playing={stepThrough.playing}
           form={form}
-          onGo={goTo}
-          onPlay={setPlaying}
-          onExit={() => {
-            setStepping(false);
-            setPlaying(false);
-          }}
+          onGo={stepThrough.goTo}
+          onPlay={stepThrough.setPlaying}
+          onExit={stepThrough.exit}
         />
       )}
       {showChar && !charTrie && (
@@ -415,8 +338,8 @@ export function TrieView({
             expanded={expanded}
             selected={selected}
             active={activeKey}
-            stepStates={stepStates}
-            current={current}
+            stepStates={stepThrough.states}
+            current={stepThrough.current}
             center={center}
             fit={fit}
             overrides={marks}
