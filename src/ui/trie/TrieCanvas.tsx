@@ -243,22 +243,25 @@ export function TrieCanvas(props: TrieCanvasProps) {
           )}
           {drawn.map((p) => {
             const key = itemKey(model, p);
+            const row = {
+              id: rowId(idBase, p),
+              lines: p.lines,
+              x: p.x,
+              y: p.y,
+              level: p.depth + 1,
+              position: p.position,
+              siblings: p.siblings,
+              active: key === active,
+              palette,
+            };
             if (p.index < 0)
               return (
                 <TrieFoldGlyph
                   key={key}
-                  id={rowId(idBase, p)}
+                  {...row}
                   parent={p.foldOf}
                   parentPrefix={n.prefix[p.foldOf]}
-                  lines={p.lines}
                   label={`${p.lines.token} ${p.lines.counts}, folded`}
-                  x={p.x}
-                  y={p.y}
-                  level={p.depth + 1}
-                  position={p.position}
-                  siblings={p.siblings}
-                  active={key === active}
-                  palette={palette}
                   onUnfold={props.onUnfold}
                 />
               );
@@ -268,26 +271,18 @@ export function TrieCanvas(props: TrieCanvasProps) {
             return (
               <TrieNodeGlyph
                 key={key}
-                id={rowId(idBase, p)}
+                {...row}
                 index={i}
                 prefix={key}
-                lines={p.lines}
                 label={spokenLabel(p.lines, safe)}
                 safe={safe}
                 unusedAction={a >= 0 && trie.actions.unused[a] === 1}
                 override={a >= 0 ? overrides.get(trie.actions.name[a].toLowerCase()) : undefined}
                 hasChildren={model.children[i].length > 0}
                 expanded={expanded.has(key)}
-                x={p.x}
-                y={p.y}
-                level={p.depth + 1}
-                position={p.position}
-                siblings={p.siblings}
                 selected={selected === key}
-                active={key === active}
                 step={stepStates ? (stepStates.get(i) ?? null) : undefined}
                 current={current.has(i)}
-                palette={palette}
                 onClick={props.onClickNode}
                 onToggle={props.onToggle}
               />

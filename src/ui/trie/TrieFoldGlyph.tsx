@@ -1,8 +1,9 @@
 // The row that stands for an open node's many safe children: how many, and what they are written as.
 // Clicking it (or Enter on it) draws them all.
 import { memo } from 'react';
-import { linesWidth, type NodeLines } from './labels';
-import { COUNT_FONT, LABEL_X, RADIUS, ROW, TOKEN_FONT, type Palette } from './palette';
+import type { NodeLines } from './labels';
+import { TrieRowFrame } from './TrieRowFrame';
+import { COUNT_FONT, LABEL_X, RADIUS, TOKEN_FONT, type Palette } from './palette';
 
 export interface TrieFoldGlyphProps {
   id: string;
@@ -38,20 +39,7 @@ function TrieFoldGlyphImpl(p: TrieFoldGlyphProps) {
         aria-expanded={false}
         onClick={() => p.onUnfold(p.parent)}
       >
-        <rect
-          x={-r - 4}
-          y={-ROW / 2 + 3}
-          width={LABEL_X + r + 4 + linesWidth(p.lines)}
-          height={ROW - 6}
-          fill="transparent"
-        />
-        <circle
-          className="trie-focus-ring"
-          r={r + 9}
-          fill="none"
-          stroke={c.current}
-          strokeWidth={2.5}
-        />
+        <TrieRowFrame lines={p.lines} ring={c.current} />
         {[-6, 0, 6].map((dy) => (
           <circle
             key={dy}

@@ -2,8 +2,9 @@
 // unsafe), a thick outline when written, a cross on unused actions, the token and its counts.
 // Memoized: props are plain values. Keyboard focus stays on the tree (aria-activedescendant).
 import { memo } from 'react';
-import { linesWidth, type NodeLines } from './labels';
-import { COUNT_FONT, LABEL_X, RADIUS, ROW, TOKEN_FONT, type Palette } from './palette';
+import type { NodeLines } from './labels';
+import { TrieRowFrame } from './TrieRowFrame';
+import { COUNT_FONT, LABEL_X, RADIUS, TOKEN_FONT, type Palette } from './palette';
 import type { StepState } from './steps';
 
 export interface TrieNodeGlyphProps {
@@ -112,21 +113,7 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
         aria-selected={p.selected}
         onClick={() => p.onClick(p.index)}
       >
-        {/* The whole row takes clicks, not only the strokes of its letters. */}
-        <rect
-          x={-r - 4}
-          y={-ROW / 2 + 3}
-          width={LABEL_X + r + 4 + linesWidth(p.lines)}
-          height={ROW - 6}
-          fill="transparent"
-        />
-        <circle
-          className="trie-focus-ring"
-          r={r + 9}
-          fill="none"
-          stroke={c.current}
-          strokeWidth={2.5}
-        />
+        <TrieRowFrame lines={p.lines} ring={c.current} />
         {(p.selected || p.current) && (
           <circle
             r={r + 6}
