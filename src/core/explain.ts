@@ -1,19 +1,18 @@
 // Why each wildcard was chosen: the whole trie under one pattern of the policy, every node with what it
-// covers and whether the refiner wrote it, as plain data a worker can post. The decision itself comes
-// from decidePattern and the node marks from the same frontier walk, so the picture cannot disagree
-// with the recommendation.
-import type { Findings } from './findings';
+// covers and what the refiner's walk did there, as plain data a worker can post. The decision and the
+// walk are the refiner's own (decidePattern), read from the same context, so the picture cannot
+// disagree with the recommendation.
+import type { RefineContext } from './context';
+import { decidePattern, scratchFor } from './decide';
+import type { ServiceWalk } from './frontier';
 import { matchList } from './patterns';
-import type { PolicyDocument } from './policy';
-import {
-  decidePattern,
-  namedActions,
-  unusedBits,
-  type PatternOutcome,
-  type TrieNodeCounts,
-} from './refine';
-import { flatTrie, frontier, prefixSums, serviceTrie, type TrieNode } from './trie';
-import { buildUniverse, type AccessLevel, type Catalog, type UniverseService } from './universe';
+import type { PatternOutcome, TrieNodeCounts } from './recommendation';
+import { flatTrie, prefixSums, serviceTrie, type FlatTrie, type TrieNode } from './trie';
+import type { AccessLevel, UniverseService } from './universe';
+import { walk, type Step, type Walk } from './walk';
+
+/** The steps of the walk by their code in `PatternTrieNodes.step` (-1: not reached). */
+export const STEPS: readonly Step[] = ['written', 'exact', 'entered', 'empty', 'covered'];
 
 /** Words (the product's unit, SPEC.md) or single characters (what SPEC.md shows to be wrong). */
 export type TrieLevel = 'word' | 'char';
@@ -25,7 +24,10 @@ export interface PatternTrieAction {
   level: AccessLevel | null;
   /** The original pattern matches it. */
   matched: boolean;
+  /** Reported unused, and taken away. */
   unused: boolean;
+  /** Reported unused, but kept on purpose (the keep list). */
+  keptOnPurpose: boolean;
 }
 
 /** One node of the trie (a view built by `trieNode`: the trie stores nodes as columns). */
@@ -38,6 +40,10 @@ export interface PatternTrieNode extends TrieNodeCounts {
   /** The covered actions are the actions [first, end). */
   first: number;
   end: number;
+  /** What the walk did here, or null where it did not reach (below a node it wrote or passed over). */
+  step: Step | null;
+  /** For a covered node, the entry that covers it. */
+  coveredBy: string | null;
 }
 
 /**
@@ -58,6 +64,10 @@ export interface PatternTrieNodes {
   end: Int32Array;
   /** Index in `PatternTrie.written` of the entry the node is written as, or -1. */
   written: Int32Array;
+  /** Index in STEPS of what the walk did here, or -1 where it did not reach. */
+  step: Int8Array;
+  /** For a covered node, the index in `PatternTrie.written` of the entry covering it, else -1. */
+  cover: Int32Array;
 }
 
 export interface PatternTrieActions {
@@ -66,8 +76,10 @@ export interface PatternTrieActions {
   level: (AccessLevel | null)[];
   /** 1 when the original pattern matches the action. */
   matched: Uint8Array;
-  /** 1 when the action is unused. */
+  /** 1 when the action is unused (and taken away). */
   unused: Uint8Array;
+  /** 1 when the action is reported unused but kept on purpose. */
+  onPurpose: Uint8Array;
 }
 
 /** Structured-clonable (typed arrays), not JSON: post it as it is. */
@@ -143,16 +155,51 @@ function buildCharNode(
 }
 
 /** The deepest node that still holds every matched action, unless the walk writes or keeps one above. */
-function displayRoot(root: TrieNode, scope: Int32Array, written: Map<TrieNode, number>): TrieNode {
-  const total = scope[root.hi] - scope[root.lo];
-  let node = root;
+function displayRoot(flat: FlatTrie, scope: Int32Array, marks: WalkMarks): number {
+  const total = scope[flat.hi[0]] - scope[flat.lo[0]];
+  let i = 0;
   for (;;) {
-    if (written.has(node)) return node;
-    if (node.action >= 0 && scope[node.action + 1] > scope[node.action]) return node;
-    const inside = node.children.filter((c) => scope[c.hi] > scope[c.lo]);
-    if (inside.length !== 1 || scope[inside[0].hi] - scope[inside[0].lo] !== total) return node;
-    node = inside[0];
+    if (marks.written[i] >= 0) return i;
+    const a = flat.action[i];
+    if (a >= 0 && scope[a + 1] > scope[a]) return i;
+    let inside = -1;
+    let holding = 0;
+    for (let c = i + 1; c < flat.next[i]; c = flat.next[c])
+      if (scope[flat.hi[c]] > scope[flat.lo[c]]) {
+        inside = c;
+        holding++;
+      }
+    if (holding !== 1 || scope[flat.hi[inside]] - scope[flat.lo[inside]] !== total) return i;
+    i = inside;
   }
+}
+
+/** A walk's record laid over its flat trie: per node, the step and the entry written or covering. */
+interface WalkMarks {
+  step: Int8Array;
+  written: Int32Array;
+  cover: Int32Array;
+}
+
+function marksOf(flat: FlatTrie, w: Walk | null, firstEntry: number): WalkMarks {
+  const n = flat.nodes.length;
+  const marks = {
+    step: new Int8Array(n).fill(-1),
+    written: new Int32Array(n).fill(-1),
+    cover: new Int32Array(n).fill(-1),
+  };
+  if (!w) return marks;
+  const index = new Map<string, number>(w.written.map((e, k) => [e, firstEntry + k]));
+  for (let k = 0; k < w.nodes.length; k++) {
+    const i = w.nodes[k];
+    const step = w.steps[k];
+    const entry = w.entries[k];
+    marks.step[i] = STEPS.indexOf(step);
+    if (entry === null) continue;
+    if (step === 'covered') marks.cover[i] = index.get(entry) ?? -1;
+    else marks.written[i] = index.get(entry) ?? -1;
+  }
+  return marks;
 }
 
 /** Output columns with room for `capacity` nodes, cut to size at the end. */
@@ -169,6 +216,8 @@ class NodeColumns {
   first: Int32Array;
   end: Int32Array;
   written: Int32Array;
+  step: Int8Array;
+  cover: Int32Array;
 
   constructor(capacity: number) {
     this.parent = new Int32Array(capacity);
@@ -180,6 +229,8 @@ class NodeColumns {
     this.first = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.written = new Int32Array(capacity).fill(-1);
+    this.step = new Int8Array(capacity).fill(-1);
+    this.cover = new Int32Array(capacity).fill(-1);
   }
 
   done(): PatternTrieNodes {
@@ -197,38 +248,32 @@ class NodeColumns {
       first: this.first.slice(0, n),
       end: this.end.slice(0, n),
       written: this.written.slice(0, n),
+      step: this.step.slice(0, n),
+      cover: this.cover.slice(0, n),
     };
   }
 }
 
-interface ServiceSums {
-  scope: Int32Array;
-  unused: Int32Array;
-  good: Int32Array;
-}
-
 /**
- * The trie of one pattern (`doc.statements[statement]`, entry `position` of its Action list), or null
+ * The trie of one pattern (`statements[statement]`, entry `position` of its Action list), or null
  * when there is no such Allow/Action pattern or it matches no action.
  */
 export function explainPattern(
-  doc: PolicyDocument,
-  findings: Findings,
-  catalog: Catalog,
+  ctx: RefineContext,
   statement: number,
   position: number,
   options: ExplainOptions = {},
 ): PatternTrie | null {
   const level = options.level ?? 'word';
-  const s = doc.statements[statement];
+  const s = ctx.doc.statements[statement];
   if (!s || s.effect !== 'Allow' || s.actionKey !== 'Action') return null;
   const ref = s.patterns[position];
   if (!ref) return null;
-  const universe = buildUniverse(catalog, namedActions(catalog, doc, findings));
-  const unused = unusedBits(universe, doc, findings, []);
-  const scratch = { scope: new Uint8Array(universe.size), kept: new Uint8Array(universe.size) };
-  const decision = decidePattern(universe, unused, scratch, s, position, ref, []);
-  const matches = matchList(universe, ref.pattern);
+  const u = ctx.universe;
+  const { unused, reported } = ctx;
+  const scratch = scratchFor(u);
+  const { decision, walks } = decidePattern(ctx, scratch, s, position, ref, []);
+  const matches = matchList(u, ref.pattern);
   if (matches.length === 0) return null;
 
   const scope = scratch.scope;
@@ -239,17 +284,18 @@ export function explainPattern(
   }
   const services: number[] = [];
   for (const g of matches) {
-    const si = universe.serviceOf(g);
+    const si = u.serviceOf(g);
     if (services[services.length - 1] !== si) services.push(si);
   }
   const spanning = ref.pattern.spansServices;
   const replaced = decision.outcome === 'replaced';
-  const written = replaced ? [] : decision.replacement.slice();
+  const walkOf = new Map<number, Walk>(walks.map((w: ServiceWalk) => [w.service, w.walk]));
   const flats = services.map((si) => {
-    const svc = universe.services[si];
+    const svc = u.services[si];
     return flatTrie(svc, level === 'word' ? serviceTrie(svc) : charTrie(svc));
   });
   const cols = new NodeColumns(flats.reduce((n, f) => n + f.nodes.length, spanning ? 1 : 0));
+  const written: string[] = replaced ? [] : decision.replacement.slice();
   const names: string[] = [];
   const levels: (AccessLevel | null)[] = [];
   const actionBits: number[] = [];
@@ -260,37 +306,40 @@ export function explainPattern(
     cols.count = 1;
   }
   services.forEach((si, k) => {
-    const svc = universe.services[si];
+    const svc = u.services[si];
     const flat = flats[k];
-    const offset = universe.offsets[si];
+    const offset = u.offsets[si];
     const n = svc.names.length;
-    const sums: ServiceSums = {
+    const sums = {
       scope: prefixSums(scope, offset, n),
       unused: prefixSums(unused, offset, n),
+      onPurpose: ctx.keep ? prefixSums(reported, offset, n) : null,
       good: prefixSums(good, offset, n),
     };
-    const writtenBy = new Map<TrieNode, number>();
-    if (replaced)
-      frontier(flat, sums.good, sums.good, (i, _safe, w) => {
-        if (w !== null) writtenBy.set(flat.nodes[i], written.push(w) - 1);
-      });
-    const top = spanning ? flat.nodes[0] : displayRoot(flat.nodes[0], sums.scope, writtenBy);
-    const base = names.length - top.lo;
-    for (let i = top.lo; i < top.hi; i++) {
+    // At the word level the walk is the refiner's own; at the character level, the same walk over
+    // the character trie shows what a character-level refiner would write.
+    const w = !replaced
+      ? null
+      : level === 'word'
+        ? (walkOf.get(si) ?? null)
+        : walk(flat, sums.good, sums.good);
+    const marks = marksOf(flat, w, written.length);
+    if (w) for (const e of w.written) written.push(e);
+    const from = spanning ? 0 : displayRoot(flat, sums.scope, marks);
+    const to = flat.next[from];
+    const base = names.length - flat.lo[from];
+    for (let i = flat.lo[from]; i < flat.hi[from]; i++) {
       names.push(flat.names[i]);
       levels.push(svc.levels[i] ?? null);
-      actionBits.push(
-        (sums.scope[i + 1] - sums.scope[i]) | ((sums.unused[i + 1] - sums.unused[i]) << 1),
-      );
+      const isUnused = sums.unused[i + 1] - sums.unused[i];
+      const onPurpose = sums.onPurpose ? sums.onPurpose[i + 1] - sums.onPurpose[i] - isUnused : 0;
+      actionBits.push((sums.scope[i + 1] - sums.scope[i]) | (isUnused << 1) | (onPurpose << 2));
     }
-    const from = flat.nodes.indexOf(top);
-    const to = flat.next[from];
     const depth0 = flat.depth[from] - (spanning ? 1 : 0);
     // Where each node of the flat trie landed in the output, for its children's parent index.
     const landed = new Int32Array(to - from);
     for (let i = from; i < to;) {
-      const node = flat.nodes[i];
-      const matched = sums.scope[node.hi] - sums.scope[node.lo];
+      const matched = sums.scope[flat.hi[i]] - sums.scope[flat.lo[i]];
       if (matched === 0) {
         i = flat.next[i];
         continue;
@@ -302,12 +351,14 @@ export function explainPattern(
       cols.parent[o] = i === from ? (spanning ? 0 : -1) : landed[flat.parent[i] - from];
       cols.depth[o] = flat.depth[i] - depth0;
       cols.matched[o] = matched;
-      cols.unused[o] = sums.unused[node.hi] - sums.unused[node.lo];
-      cols.kept[o] = sums.good[node.hi] - sums.good[node.lo];
-      if (node.action >= 0) cols.action[o] = base + node.action;
-      cols.first[o] = base + node.lo;
-      cols.end[o] = base + node.hi;
-      if (writtenBy.size > 0) cols.written[o] = writtenBy.get(node) ?? -1;
+      cols.unused[o] = sums.unused[flat.hi[i]] - sums.unused[flat.lo[i]];
+      cols.kept[o] = sums.good[flat.hi[i]] - sums.good[flat.lo[i]];
+      if (flat.action[i] >= 0) cols.action[o] = base + flat.action[i];
+      cols.first[o] = base + flat.lo[i];
+      cols.end[o] = base + flat.hi[i];
+      cols.written[o] = marks.written[i];
+      cols.step[o] = marks.step[i];
+      cols.cover[o] = marks.cover[i];
       i++;
     }
   });
@@ -329,8 +380,7 @@ export function explainPattern(
     position,
     outcome: decision.outcome,
     reason: decision.reason,
-    // The word-level list is the refiner's own; the walk above wrote the same entries in order.
-    written: replaced && level === 'word' ? decision.replacement : written,
+    written,
     spansServices: spanning,
     nodes: cols.done(),
     actions: {
@@ -338,7 +388,8 @@ export function explainPattern(
       name: names,
       level: levels,
       matched: bits.map((b) => b & 1),
-      unused: bits.map((b) => b >> 1),
+      unused: bits.map((b) => (b >> 1) & 1),
+      onPurpose: bits.map((b) => b >> 2),
     },
   };
 }
@@ -363,6 +414,8 @@ export function trieNode(trie: PatternTrie, index: number): PatternTrieNode {
     action: n.action[index],
     first: n.first[index],
     end: n.end[index],
+    step: n.step[index] < 0 ? null : STEPS[n.step[index]],
+    coveredBy: n.cover[index] < 0 ? null : trie.written[n.cover[index]],
   };
 }
 
@@ -374,6 +427,7 @@ export function trieAction(trie: PatternTrie, index: number): PatternTrieAction 
     level: a.level[index],
     matched: a.matched[index] === 1,
     unused: a.unused[index] === 1,
+    keptOnPurpose: a.onPurpose[index] === 1,
   };
 }
 

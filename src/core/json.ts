@@ -363,13 +363,22 @@ export function entry(obj: JsonObject, key: string): JsonValue | undefined {
   return obj.entries.find((e) => e.key === key)?.value;
 }
 
-/** Writes a value as JSON.stringify(value, null, indent) would, keeping key order and numbers as typed. */
-export function printJson(value: JsonValue, indent = 2): string {
+/**
+ * Writes a value as JSON.stringify(value, null, indent) would, keeping key order and numbers as typed.
+ * With `at`, tells the 1-based line each value starts on (with an indent).
+ */
+export function printJson(
+  value: JsonValue,
+  indent = 2,
+  at?: (v: JsonValue, line: number) => void,
+): string {
   const out: string[] = [];
   const pad = indent > 0 ? ' '.repeat(indent) : '';
   const nl = indent > 0 ? '\n' : '';
   const colon = indent > 0 ? ': ' : ':';
+  let line = 1;
   const write = (v: JsonValue, prefix: string): void => {
+    if (at) at(v, line);
     switch (v.kind) {
       case 'string':
         out.push(JSON.stringify(v.value));
@@ -389,10 +398,12 @@ export function printJson(value: JsonValue, indent = 2): string {
         }
         const inner = prefix + pad;
         out.push('[' + nl);
+        if (nl) line++;
         v.items.forEach((item, i) => {
           out.push(inner);
           write(item, inner);
           out.push(i < v.items.length - 1 ? ',' + nl : nl);
+          if (nl) line++;
         });
         out.push(prefix + ']');
         return;
@@ -404,10 +415,12 @@ export function printJson(value: JsonValue, indent = 2): string {
         }
         const inner = prefix + pad;
         out.push('{' + nl);
+        if (nl) line++;
         v.entries.forEach((e, i) => {
           out.push(inner + JSON.stringify(e.key) + colon);
           write(e.value, inner);
           out.push(i < v.entries.length - 1 ? ',' + nl : nl);
+          if (nl) line++;
         });
         out.push(prefix + '}');
         return;

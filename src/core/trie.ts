@@ -1,5 +1,6 @@
-// The token trie of a service (SPEC.md): one node per token prefix of its actions. A node covers every
-// action whose name starts with its prefix, which in the sorted universe is the range [lo, hi).
+// The token trie of a service (docs/refinement.md): one node per token prefix of its actions. A node
+// covers every action whose name starts with its prefix, character by character, which in the sorted
+// universe is the range [lo, hi); so `ListReport` also covers its sibling `ListReports`.
 import { tokenBoundaries } from './tokens';
 import { prefixRange, type UniverseService } from './universe';
 
@@ -157,65 +158,4 @@ export function flatTrie(svc: UniverseService, root: TrieNode): FlatTrie {
   };
   flatTries.set(root, flat);
   return flat;
-}
-
-/**
- * Told about every node the walk reaches (its index in the flat trie): whether all it covers is good
- * (safe, green), and what was written for it (`svc:Prefix*`, or the exact action it is or solely
- * covers), or null.
- */
-export type FrontierVisit = (node: number, safe: boolean, written: string | null) => void;
-
-/**
- * The largest nodes whose covered actions are all `good`, enough to cover every `needed` action
- * (needed is a subset of good). Top-down: a safe node is written and not entered; an unsafe node that
- * is itself a needed action is written exactly; the walk goes on into children that hold a needed action.
- */
-export function frontier(
-  trie: FlatTrie,
-  good: Int32Array,
-  needed: Int32Array,
-  visit: FrontierVisit | null,
-  /** Where the service's sums start in `good` and `needed`, when they hold several services. */
-  base = 0,
-  /** Characters left for the written entries (each counts its length plus 3: quotes and comma). */
-  budget: { left: number } | null = null,
-  /** Whether `visit` hears of nodes below the root that hold no needed action. */
-  visitEmpty = true,
-): string[] {
-  const out: string[] = [];
-  const { lo: los, hi: his, action: actions, next, prefix, names, wildcards } = trie;
-  const end = next[0];
-  let i = 0;
-  while (i < end) {
-    const total = his[i] - los[i];
-    const lo = base + los[i];
-    const hi = base + his[i];
-    const safe = good[hi] - good[lo] === total;
-    let written: string | null = null;
-    if (needed[hi] - needed[lo] === 0) {
-      if (visit && (visitEmpty || i === 0)) visit(i, safe, null);
-      i = next[i];
-      continue;
-    }
-    if (safe) {
-      written = total === 1 ? names[los[i]] : (wildcards[i] ??= `${prefix[i]}*`);
-      out.push(written);
-      if (visit) visit(i, safe, written);
-      i = next[i];
-    } else {
-      const a = actions[i];
-      if (a >= 0 && needed[base + a + 1] - needed[base + a] === 1) {
-        written = names[a];
-        out.push(written);
-      }
-      if (visit) visit(i, safe, written);
-      i++;
-    }
-    if (written !== null && budget) {
-      budget.left -= written.length + 3;
-      if (budget.left < 0) break;
-    }
-  }
-  return out;
 }

@@ -4,6 +4,25 @@
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 
+export const ACCESS_LEVELS: readonly AccessLevel[] = [
+  'List',
+  'Read',
+  'Write',
+  'Permissions management',
+  'Tagging',
+];
+
+/**
+ * IAM compares action names without regard to case, and so does the refiner, but only for ASCII
+ * letters: `toLowerCase` alone would turn a look-alike such as the Kelvin sign (U+212A) into `k` and
+ * let `\u212Ams:*` match every kms action. Names with any other character match nothing anyway.
+ */
+export function foldCase(text: string): string {
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 127) return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return text.toLowerCase();
+}
+
 export interface ServiceCatalog {
   /** The service prefix, lower case: `s3`, `vpc-lattice`. */
   readonly key: string;
@@ -25,12 +44,6 @@ export interface UniverseService extends ServiceCatalog {
   /** Whether each action comes from the catalog (false: named only by the policy or the findings). */
   readonly known: readonly boolean[];
   readonly inCatalog: boolean;
-}
-
-export interface ActionRef {
-  service: UniverseService;
-  local: number;
-  global: number;
 }
 
 export class Universe {
@@ -60,7 +73,7 @@ export class Universe {
   }
 
   serviceIndex(key: string): number {
-    return this.byKey.get(key) ?? this.byKey.get(key.toLowerCase()) ?? -1;
+    return this.byKey.get(key) ?? this.byKey.get(foldCase(key)) ?? -1;
   }
 
   /** Name as spelled -> local index, for the service `si`. */
@@ -73,7 +86,7 @@ export class Universe {
     const exact = spelling.get(name);
     if (exact !== undefined) return exact;
     const s = this.services[si];
-    const lower = name.toLowerCase();
+    const lower = foldCase(name);
     const local = lowerBound(s.lower, lower);
     return local < s.lower.length && s.lower[local] === lower ? local : -1;
   }
@@ -181,7 +194,7 @@ function fromCatalog(s: ServiceCatalog): UniverseService {
     key: s.key,
     names: s.names,
     levels: s.levels,
-    lower: s.names.map((n) => n.toLowerCase()),
+    lower: s.names.map(foldCase),
     known: s.names.map(() => true),
     inCatalog: true,
   };
@@ -197,9 +210,10 @@ export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): U
   const base = catalogUniverse(catalog);
   const additions = new Map<string, Map<string, string>>();
   for (const { service, name } of extra) {
-    if (inCatalog(catalog, service, name)) continue;
+    // A wildcard is never an action: written into NotAction it would match far more than itself.
+    if (/[*?]/.test(service) || /[*?]/.test(name) || inCatalog(catalog, service, name)) continue;
     const key = service.toLowerCase();
-    const lower = name.toLowerCase();
+    const lower = foldCase(name);
     let names = additions.get(key);
     if (!names) additions.set(key, (names = new Map()));
     if (!names.has(lower)) names.set(lower, name);

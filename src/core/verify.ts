@@ -1,6 +1,6 @@
-// The exactness proof (SPEC.md, last paragraph): over the universe, each refined statement allows
-// exactly what the original allowed minus the unused actions, and each Deny still covers the same.
-// It matches the written text again, independently of how the trie chose it.
+// The exactness proof (docs/refinement.md): over the universe, each refined statement allows exactly
+// what the original allowed minus the unused actions, and each Deny still covers the same. It matches
+// the written text again, independently of how the trie chose it.
 import { forEachMatchRange, parsePattern } from './patterns';
 import type { Universe } from './universe';
 
@@ -36,6 +36,8 @@ export type Proof =
       before: number;
       removed: number;
       after: number;
+      /** Allowed before and reported unused, but kept on purpose (the keep list). */
+      keptOnPurpose: number;
       statements: StatementProof[];
     }
   | { ok: false; counterexample: Counterexample; message: string };
@@ -73,13 +75,6 @@ export function clearServices(u: Universe, bits: Uint8Array, services: readonly 
   for (const si of services) bits.fill(0, u.offsets[si], u.offsets[si + 1]);
 }
 
-/** The actions of the universe a statement's Action or NotAction list covers, as a new array. */
-export function statementBits(u: Universe, s: StatementActions | null): Uint8Array {
-  const bits = new Uint8Array(u.size);
-  statementReach(u, s, bits);
-  return bits;
-}
-
 function count(bits: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < bits.length; i++) n += bits[i];
@@ -92,15 +87,27 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
+export interface ProofExtras {
+  /** The actions reported unused, of which those not in `unused` were kept on purpose. */
+  reported?: Uint8Array;
+  /** Filled with the actions the Allow statements allow, before and after. */
+  allowed?: { before: Uint8Array; after: Uint8Array };
+}
+
+/**
+ * Checks `refined[i]` against `original[i]` for every statement (null: removed), over the universe,
+ * with `unused` the actions taken away.
+ */
 export function prove(
   u: Universe,
   unused: Uint8Array,
   original: readonly (StatementActions & { sid?: string })[],
   refined: readonly (StatementActions | null)[],
+  extras: ProofExtras = {},
 ): Proof {
   const statements: StatementProof[] = [];
-  const beforeAll = new Uint8Array(u.size);
-  const afterAll = new Uint8Array(u.size);
+  const beforeAll = extras.allowed?.before ?? new Uint8Array(u.size);
+  const afterAll = extras.allowed?.after ?? new Uint8Array(u.size);
   const before = new Uint8Array(u.size);
   const after = new Uint8Array(u.size);
   for (let i = 0; i < original.length; i++) {
@@ -156,12 +163,17 @@ export function prove(
   }
   const total = count(beforeAll);
   const kept = count(afterAll);
+  let keptOnPurpose = 0;
+  if (extras.reported)
+    for (let g = 0; g < u.size; g++)
+      keptOnPurpose += beforeAll[g] & extras.reported[g] & (unused[g] ^ 1);
   return {
     ok: true,
     universe: u.size,
     before: total,
     removed: total - kept,
     after: kept,
+    keptOnPurpose,
     statements,
   };
 }

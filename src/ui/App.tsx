@@ -332,7 +332,7 @@ export function App({ client, storage }: { client: RefinerClient; storage: Stora
               {state.good && (
                 <TriePanel
                   client={client}
-                  inputs={state.good.inputs}
+                  refinement={state.good.refinement}
                   marks={state.good.marks}
                   rec={rec}
                   decision={selected}

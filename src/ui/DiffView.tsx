@@ -14,17 +14,10 @@ export function literal(line: string): string | null {
   return m ? m[1] : null;
 }
 
-/** The rewritten pattern whose replacement wrote this line of the recommended policy. */
-export function decisionAtLine(
-  rec: RecommendationView,
-  lines: string[],
-  line: number,
-): PatternDecision | null {
-  const text = literal(lines[line - 1] ?? '');
-  if (text === null) return null;
-  return (
-    rec.decisions.find((d) => d.outcome === 'replaced' && d.replacement.includes(text)) ?? null
-  );
+/** The rewritten pattern whose replacement wrote this line (1-based) of the recommended policy. */
+export function decisionAtLine(rec: RecommendationView, line: number): PatternDecision | null {
+  const d = rec.lines[line - 1] ?? -1;
+  return d < 0 ? null : (rec.decisions[d] ?? null);
 }
 
 export const DiffView = memo(function DiffView(props: {
@@ -40,14 +33,12 @@ export const DiffView = memo(function DiffView(props: {
   const lines = useMemo(() => after.split('\n'), [after]);
   const highlight = useMemo(() => {
     if (!selected) return [];
-    const set = new Set(selected.replacement);
     const out: string[] = [];
-    lines.forEach((l, i) => {
-      const t = literal(l);
-      if (t !== null && set.has(t)) out.push(`R-${i + 1}`);
+    rec.lines.forEach((d, i) => {
+      if (d >= 0 && rec.decisions[d] === selected) out.push(`R-${i + 1}`);
     });
     return out;
-  }, [lines, selected]);
+  }, [rec, selected]);
   const total = Math.max(lines.length, rec.originalText.split('\n', PAGED_LINES + 1).length);
   return (
     <section
@@ -70,7 +61,7 @@ export const DiffView = memo(function DiffView(props: {
         onLineNumberClick={(id) => {
           if (!id.startsWith('R-')) return;
           const line = Number(id.slice(2));
-          const d = decisionAtLine(rec, lines, line);
+          const d = decisionAtLine(rec, line);
           if (d) onSelect(d, literal(lines[line - 1]) ?? '');
         }}
         // Small policies: every line, computed here at once; large ones: folded, in the viewer's worker.

@@ -48,7 +48,7 @@ export const RecommendedPolicy = memo(function RecommendedPolicy(props: {
                 className={picked ? 'line is-picked' : 'line'}
                 data-picked={picked || undefined}
                 onClick={() => {
-                  const d = decisionAtLine(rec, lines, i + 1);
+                  const d = decisionAtLine(rec, i + 1);
                   if (d && entry !== null) onSelect(d, entry);
                 }}
               >

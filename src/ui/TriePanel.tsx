@@ -1,11 +1,10 @@
-// The trie behind the selected rewrite, asked of the worker for the inputs (and what-if marks) the
-// result was computed from: the word-level trie, and the character-level one when the comparison is
+// The trie behind the selected rewrite, asked of the worker by the id of the refinement on screen
+// (what-if marks included): the word-level trie, and the character-level one when the comparison is
 // opened. The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
 import type { RefinerClient } from '../worker/client';
 import type { ActionMark, RecommendationView } from '../worker/protocol';
-import type { Inputs } from './inputs';
 import { becameText, formSentence } from './recommendedForm';
 import type { Mark } from './trie/rows';
 
@@ -20,7 +19,9 @@ interface Answer {
 
 export function TriePanel(props: {
   client: RefinerClient;
-  inputs: Inputs;
+  /** The refinement the result on screen came from (its Analysis's `refinement`). */
+  refinement: number;
+  /** The what-if marks that refinement answered. */
   marks: readonly ActionMark[];
   rec: RecommendationView;
   decision: PatternDecision | null;
@@ -31,20 +32,14 @@ export function TriePanel(props: {
   onMark: (action: string, mark: Mark | null) => void;
   onSelectNode: (prefix: string | null, entries: string[]) => void;
 }) {
-  const { client, inputs, marks, decision, focus, rec } = props;
+  const { client, refinement, marks, decision, focus, rec } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
   // What the worker is asked about, at either level.
   const ask = useMemo(
-    () =>
-      decision && {
-        ...inputs,
-        marks,
-        statement: decision.statement,
-        position: decision.position,
-      },
-    [inputs, marks, decision],
+    () => decision && { refinement, statement: decision.statement, position: decision.position },
+    [refinement, decision],
   );
   useEffect(() => {
     if (!ask) return;

@@ -30,6 +30,8 @@ export interface AppState {
     inputs: Inputs;
     marks: readonly ActionMark[];
     ms: number;
+    /** The worker's id for this refinement: the trie behind it is asked for by this id. */
+    refinement: number;
   } | null;
   running: boolean;
   /** A worker crash or time-out, reported until the next answer. */
@@ -112,6 +114,7 @@ export function reduce(state: AppState, action: Action): AppState {
               inputs: state.inputs,
               marks: state.marks,
               ms: action.analysis.ms,
+              refinement: action.analysis.refinement,
             }
           : state.good,
         selection:

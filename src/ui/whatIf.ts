@@ -13,7 +13,7 @@ function valid(v: unknown): ActionMark[] {
       typeof m === 'object' &&
       m !== null &&
       typeof (m as ActionMark).action === 'string' &&
-      ((m as ActionMark).mark === 'used' || (m as ActionMark).mark === 'unused'),
+      ['used', 'unused', 'kept'].includes((m as ActionMark).mark),
   );
 }
 

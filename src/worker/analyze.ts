@@ -1,15 +1,21 @@
 // What the worker does with each request, as plain functions of the catalog: testable without a worker.
+// A session keeps its last refinement, so the trie behind any of its patterns is asked for by the
+// refinement's id, and neither the inputs nor the universe are read again.
 import {
   buildUniverse,
   explainPattern,
+  foldCase,
   matchList,
   parseFindings,
+  parseKeepList,
   parsePattern,
   parsePolicy,
-  refinePolicy,
+  recommend,
+  refineContext,
   type Catalog,
   type PatternTrie,
   type Recommendation,
+  type RefineContext,
 } from '../core';
 import type {
   Analysis,
@@ -20,7 +26,7 @@ import type {
   RefineRequest,
   TrieRequest,
 } from './protocol';
-import { applyMarks } from './marks';
+import { applyMarks, keepMarked } from './marks';
 
 export function catalogInfo(catalog: Catalog): CatalogInfo {
   return {
@@ -34,7 +40,7 @@ export function catalogInfo(catalog: Catalog): CatalogInfo {
 function view(rec: Recommendation): RecommendationView {
   // The source trees stay here: the page shows texts, and cloning trees of a 5 MB policy is slow.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { document, expandedForm, notActionForm, ...rest } = rec;
+  const { document, expandedForm, notActionForm, split, ...rest } = rec;
   return {
     ...rest,
     expandedForm: expandedForm && { text: expandedForm.text, size: expandedForm.size },
@@ -43,31 +49,78 @@ function view(rec: Recommendation): RecommendationView {
       size: notActionForm.size,
       chosen: notActionForm.chosen,
     },
+    split: split && {
+      parts: split.parts.map((p) => ({ text: p.text, size: p.size })),
+      proof: split.proof,
+      why: split.why,
+    },
   };
 }
 
+/** The refiner as the page sees it: one session per worker. */
+export class RefinerSession {
+  /** The last refinement that gave a recommendation, by the id of its request. */
+  private last: { id: number; context: RefineContext } | null = null;
+
+  constructor(
+    readonly catalog: Catalog,
+    private readonly now: () => number,
+  ) {}
+
+  refine(req: RefineRequest): Analysis {
+    const start = this.now();
+    const policy = parsePolicy(req.policy);
+    // What-if marks: used and unused ones change the findings, kept ones join the keep list.
+    const findings = applyMarks(
+      parseFindings(req.unused, { used: req.used }),
+      req.marks,
+      this.catalog,
+    );
+    const keep = keepMarked(parseKeepList(req.keep ?? ''), req.marks);
+    let recommendation: RecommendationView | null = null;
+    if (policy.ok && findings.ok && keep.ok) {
+      const context = refineContext(policy.value, findings.value, this.catalog, {
+        keep: keep.value,
+        decisionNodes: false,
+      });
+      recommendation = view(recommend(context));
+      this.last = { id: req.id, context };
+    }
+    return {
+      refinement: req.id,
+      policyError: policy.ok ? null : policy.error,
+      unusedError: findings.ok ? null : findings.error,
+      keepError: keep.ok ? null : keep.error,
+      findings: findings.ok
+        ? {
+            kind: findings.value.kind,
+            mode: findings.value.mode,
+            summary: findings.value.summary,
+            source: findings.value.source,
+          }
+        : null,
+      recommendation,
+      catalog: catalogInfo(this.catalog),
+      ms: this.now() - start,
+    };
+  }
+
+  /**
+   * The trie behind one pattern of the refinement `req.refinement`; `unknown` when this session does
+   * not hold that refinement (a newer one replaced it, or the worker was restarted).
+   */
+  trie(req: TrieRequest): { trie: PatternTrie | null; unknown: boolean } {
+    if (this.last?.id !== req.refinement) return { trie: null, unknown: true };
+    const trie = explainPattern(this.last.context, req.statement, req.position, {
+      level: req.level,
+    });
+    return { trie, unknown: false };
+  }
+}
+
+/** For tests and one-off calls: a refinement without a session. */
 export function analyze(req: RefineRequest, catalog: Catalog, now: () => number): Analysis {
-  const start = now();
-  const policy = parsePolicy(req.policy);
-  const findings = applyMarks(parseFindings(req.unused, { used: req.used }), req.marks, catalog);
-  let recommendation: RecommendationView | null = null;
-  if (policy.ok && findings.ok)
-    recommendation = view(refinePolicy(policy.value, findings.value, catalog));
-  return {
-    policyError: policy.ok ? null : policy.error,
-    unusedError: findings.ok ? null : findings.error,
-    findings: findings.ok
-      ? {
-          kind: findings.value.kind,
-          mode: findings.value.mode,
-          summary: findings.value.summary,
-          source: findings.value.source,
-        }
-      : null,
-    recommendation,
-    catalog: catalogInfo(catalog),
-    ms: now() - start,
-  };
+  return new RefinerSession(catalog, now).refine(req);
 }
 
 const MAX_COMPLETIONS = 2000;
@@ -75,7 +128,7 @@ const MAX_COMPLETIONS = 2000;
 /** Action names starting with what was typed: `s3:Get` gives every s3 action starting with Get. */
 export function complete(prefix: string, catalog: Catalog): Completion[] {
   const colon = prefix.indexOf(':');
-  const lower = prefix.toLowerCase();
+  const lower = foldCase(prefix);
   const out: Completion[] = [];
   if (colon < 0) {
     for (const key of catalog.services.keys())
@@ -86,7 +139,7 @@ export function complete(prefix: string, catalog: Catalog): Completion[] {
   if (!service) return [];
   const name = lower.slice(colon + 1);
   service.names.forEach((n, i) => {
-    if (out.length < MAX_COMPLETIONS && n.toLowerCase().startsWith(name))
+    if (out.length < MAX_COMPLETIONS && foldCase(n).startsWith(name))
       out.push({ action: `${service.key}:${n}`, level: service.levels[i] ?? null });
   });
   return out;
@@ -103,27 +156,4 @@ export function hover(pattern: string, catalog: Catalog): HoverInfo {
     sample: matches.slice(0, 8).map((g) => u.actionName(g)),
     problem: p.problem ?? null,
   };
-}
-
-/** The last inputs read for a trie: picking one pattern after another reads them once. */
-let read: {
-  key: string;
-  doc: ReturnType<typeof parsePolicy>;
-  findings: ReturnType<typeof parseFindings>;
-} | null = null;
-
-/** The trie behind one pattern's decision, for the inputs the page shows the result of. */
-export function trie(req: TrieRequest, catalog: Catalog): PatternTrie | null {
-  const key = `${req.used}\u0000${JSON.stringify(req.marks ?? [])}\u0000${req.unused}\u0000${req.policy}`;
-  if (read?.key !== key)
-    read = {
-      key,
-      doc: parsePolicy(req.policy),
-      findings: applyMarks(parseFindings(req.unused, { used: req.used }), req.marks, catalog),
-    };
-  const { doc, findings } = read;
-  if (!doc.ok || !findings.ok) return null;
-  return explainPattern(doc.value, findings.value, catalog, req.statement, req.position, {
-    level: req.level,
-  });
 }

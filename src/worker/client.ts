@@ -45,6 +45,9 @@ interface Pending {
 
 type Omit2<T> = T extends unknown ? Omit<T, 'id'> : never;
 
+/** What a refinement is asked for: the inputs, without the message's id and type. */
+export type RefineInputs = Omit<RefineRequest, 'id' | 'type'>;
+
 export class RefinerClient {
   private worker: WorkerLike;
   private nextId = 1;
@@ -112,8 +115,21 @@ export class RefinerClient {
     return [...this.pending.values()].some((p) => p.refine);
   }
 
-  async refine(req: Omit<RefineRequest, 'id' | 'type'>): Promise<Analysis> {
+  /**
+   * The inputs of the last refinement that gave a recommendation, and the id the worker now knows it
+   * by: a worker restarted since (to cancel a newer input) has lost it and is told them again.
+   */
+  private answered: { id: number; inputs: RefineInputs; workerId: number } | null = null;
+
+  async refine(req: RefineInputs): Promise<Analysis> {
     if (this.busy) this.restart(new RefinerCancelled());
+    const analysis = await this.refineOnce(req);
+    if (analysis.recommendation)
+      this.answered = { id: analysis.refinement, inputs: req, workerId: analysis.refinement };
+    return analysis;
+  }
+
+  private async refineOnce(req: RefineInputs): Promise<Analysis> {
     const answer = this.send({ type: 'refine', ...req });
     this.timer = setTimeout(
       () =>
@@ -139,8 +155,21 @@ export class RefinerClient {
     return r.type === 'hover' ? r.info : null;
   }
 
+  /** The trie behind a pattern of the refinement `req.refinement` (an Analysis's `refinement`). */
   async trie(req: Omit<TrieRequest, 'id' | 'type'>): Promise<PatternTrie | null> {
-    const r = await this.send({ type: 'trie', ...req });
+    const known = this.answered?.id === req.refinement ? this.answered : null;
+    const ask = () =>
+      this.send({ type: 'trie', ...req, refinement: known?.workerId ?? req.refinement });
+    let r = await ask();
+    if (r.type === 'trie' && r.unknown && known) {
+      const again = await this.refineOnce(known.inputs);
+      known.workerId = again.refinement;
+      r = await ask();
+    }
+    if (r.type === 'trie' && r.unknown)
+      throw new Error(
+        'This result is no longer held by the refiner: edit the input to refine it again.',
+      );
     return r.type === 'trie' ? r.trie : null;
   }
 

@@ -1,8 +1,16 @@
 // What-if marks turned into findings: an action marked unused joins the unused set, one marked used
 // leaves it. The findings stay in their own mode (a list of used actions stays one); an entry that
 // covers a marked action it must no longer cover (a whole service, a wildcard) is spelled out as the
-// catalog's actions it covers, minus that one.
-import { globMatches, type Catalog, type Findings, type FindingsEntry, type Result } from '../core';
+// catalog's actions it covers, minus that one. A kept action joins the keep list instead.
+import {
+  globMatches,
+  parsePattern,
+  type Catalog,
+  type Findings,
+  type FindingsEntry,
+  type KeepList,
+  type Result,
+} from '../core';
 import type { ActionMark } from './protocol';
 
 function covers(entry: FindingsEntry, name: string): boolean {
@@ -28,6 +36,7 @@ export function applyMarks(
   const f = findings.value;
   let entries: FindingsEntry[] = [...f.entries];
   for (const { action, mark } of marks) {
+    if (mark === 'kept') continue;
     const colon = action.indexOf(':');
     if (colon <= 0) continue;
     const service = action.slice(0, colon).toLowerCase();
@@ -51,4 +60,15 @@ export function applyMarks(
       summary: `${f.summary}; what if: ${n} action${n === 1 ? '' : 's'} marked by hand`,
     },
   };
+}
+
+/** The keep list with the actions marked kept added to it. */
+export function keepMarked(
+  keep: Result<KeepList>,
+  marks: readonly ActionMark[] | undefined,
+): Result<KeepList> {
+  const kept = marks?.filter((m) => m.mark === 'kept') ?? [];
+  if (!keep.ok || kept.length === 0) return keep;
+  const added = kept.map((m) => ({ pattern: parsePattern(m.action), line: 1, column: 1 }));
+  return { ok: true, value: { entries: [...keep.value.entries, ...added] } };
 }

@@ -1,16 +1,24 @@
 // The messages between the page and the refiner worker. Every request carries an id; the answer
 // repeats it, so the page can drop answers to inputs that have since changed.
-import type { Findings, PatternTrie, PolicySize, Recommendation, SourceError } from '../core';
+import type {
+  Findings,
+  PatternTrie,
+  PolicySize,
+  Proof,
+  Recommendation,
+  SourceError,
+} from '../core';
 import type { AccessLevel } from '../core/universe';
 
 /**
- * An action marked used or unused by hand in the page ("what if"), overriding what the findings say.
- * Turned into findings by the worker (worker/marks.ts); a third kind, kept, can join them later.
+ * An action marked by hand in the page ("what if"), overriding what the findings say: used, unused,
+ * or kept (never removed, whatever the findings say). The worker turns them into findings and keep
+ * entries (worker/marks.ts).
  */
 export interface ActionMark {
   /** `s3:GetBucketAcl`. */
   action: string;
-  mark: 'used' | 'unused';
+  mark: 'used' | 'unused' | 'kept';
 }
 
 export interface RefineRequest {
@@ -19,6 +27,8 @@ export interface RefineRequest {
   policy: string;
   unused: string;
   used: boolean;
+  /** The keep list: actions or patterns never to remove ('' or absent: none). */
+  keep?: string;
   marks?: readonly ActionMark[];
 }
 
@@ -36,13 +46,11 @@ export interface HoverRequest {
   pattern: string;
 }
 
+/** The trie behind one pattern of a refinement the worker answered, named by that request's id. */
 export interface TrieRequest {
   type: 'trie';
   id: number;
-  policy: string;
-  unused: string;
-  used: boolean;
-  marks?: readonly ActionMark[];
+  refinement: number;
   statement: number;
   position: number;
   /** Words (what the refiner uses), or characters for the comparison. */
@@ -61,16 +69,24 @@ export interface CatalogInfo {
 /** The recommendation as the page needs it: texts, not the documents' source trees. */
 export type RecommendationView = Omit<
   Recommendation,
-  'document' | 'expandedForm' | 'notActionForm'
+  'document' | 'expandedForm' | 'notActionForm' | 'split'
 > & {
   expandedForm: { text: string; size: PolicySize } | null;
   notActionForm: { text: string; size: PolicySize; chosen: boolean } | null;
+  split: {
+    parts: { text: string; size: PolicySize }[];
+    proof: Proof | null;
+    why: string | null;
+  } | null;
 };
 
 /** What the inputs gave: each editor's error or reading, and the recommendation when both read. */
 export interface Analysis {
+  /** The id of the refine request this answers: trie requests name it. */
+  refinement: number;
   policyError: SourceError | null;
   unusedError: SourceError | null;
+  keepError: SourceError | null;
   findings: Pick<Findings, 'kind' | 'mode' | 'summary' | 'source'> | null;
   recommendation: RecommendationView | null;
   catalog: CatalogInfo;
@@ -98,5 +114,5 @@ export type Response =
   | { type: 'refine'; id: number; analysis: Analysis }
   | { type: 'complete'; id: number; items: Completion[] }
   | { type: 'hover'; id: number; info: HoverInfo }
-  | { type: 'trie'; id: number; trie: PatternTrie | null }
+  | { type: 'trie'; id: number; trie: PatternTrie | null; unknown: boolean }
   | { type: 'error'; id: number; message: string };

@@ -1,10 +1,11 @@
 // The worker only receives, calls core, and posts. The catalog is decoded once, when it starts.
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
-import { analyze, complete, hover, trie } from './analyze';
+import { complete, hover, RefinerSession } from './analyze';
 import type { Request, Response } from './protocol';
 
 const catalog = decodeCatalog(raw as unknown as RawCatalog);
+const session = new RefinerSession(catalog, () => performance.now());
 
 function answer(req: Request): Response {
   switch (req.type) {
@@ -12,14 +13,14 @@ function answer(req: Request): Response {
       return {
         type: 'refine',
         id: req.id,
-        analysis: analyze(req, catalog, () => performance.now()),
+        analysis: session.refine(req),
       };
     case 'complete':
       return { type: 'complete', id: req.id, items: complete(req.prefix, catalog) };
     case 'hover':
       return { type: 'hover', id: req.id, info: hover(req.pattern, catalog) };
     case 'trie':
-      return { type: 'trie', id: req.id, trie: trie(req, catalog) };
+      return { type: 'trie', id: req.id, ...session.trie(req) };
   }
 }
 

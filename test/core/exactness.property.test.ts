@@ -10,6 +10,7 @@ import {
   tokenize,
   type Recommendation,
 } from '../../src/core';
+import { allowedBy, oracleMatch, oracleUniverse, redundantPairs } from './oracle';
 import { catalog } from './support';
 
 const POOL = [
@@ -27,48 +28,6 @@ const POOL = [
   'sns',
 ].filter((k) => catalog.services.has(k));
 const names = (svc: string) => catalog.services.get(svc)?.names ?? [];
-
-/** The oracle: every action of the universe as lower-case `svc:name`, by service. */
-function oracleUniverse(extra: string[]): Map<string, Set<string>> {
-  const byService = new Map<string, Set<string>>();
-  for (const [key, s] of catalog.services)
-    byService.set(key, new Set(s.names.map((n) => n.toLowerCase())));
-  for (const a of extra) {
-    const [svc, name] = [
-      a.slice(0, a.indexOf(':')).toLowerCase(),
-      a.slice(a.indexOf(':') + 1).toLowerCase(),
-    ];
-    if (!byService.has(svc)) byService.set(svc, new Set());
-    byService.get(svc)?.add(name);
-  }
-  return byService;
-}
-
-function globToRegex(glob: string): RegExp {
-  const body = glob
-    .toLowerCase()
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\-]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`, 's');
-}
-
-function oracleMatch(u: Map<string, Set<string>>, pattern: string): Set<string> {
-  const out = new Set<string>();
-  if (pattern === '*') {
-    for (const [svc, set] of u) for (const n of set) out.add(`${svc}:${n}`);
-    return out;
-  }
-  const colon = pattern.indexOf(':');
-  if (colon < 0) return out;
-  const svcRe = globToRegex(pattern.slice(0, colon));
-  const nameRe = globToRegex(pattern.slice(colon + 1));
-  for (const [svc, set] of u) {
-    if (!svcRe.test(svc)) continue;
-    for (const n of set) if (nameRe.test(n)) out.add(`${svc}:${n}`);
-  }
-  return out;
-}
 
 interface GenStatement {
   Effect: 'Allow' | 'Deny';
@@ -155,15 +114,6 @@ function unusedSet(u: Map<string, Set<string>>, unusedText: string): Set<string>
     else for (const a of e.actions) out.add(`${e.serviceNamespace}:${a.toLowerCase()}`);
   }
   return out;
-}
-
-function allowedBy(u: Map<string, Set<string>>, key: string, patterns: string[]): Set<string> {
-  const matched = new Set<string>();
-  for (const p of patterns) for (const a of oracleMatch(u, p)) matched.add(a);
-  if (key === 'Action') return matched;
-  const all = oracleMatch(u, '*');
-  for (const a of matched) all.delete(a);
-  return all;
 }
 
 function concreteNames(statements: GenStatement[]): string[] {
@@ -255,6 +205,29 @@ describe('exactness over the real catalog (fast-check)', () => {
               expect([...shorter].some((a) => !kept.has(a))).toBe(true);
             }
           }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('no entry of a rewritten list is allowed entirely by another entry of it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(statementArb, { minLength: 1, maxLength: 4 }),
+        unusedArb,
+        (statements, unusedText) => {
+          const rec = run(statements, unusedText);
+          if (!rec.document) return;
+          const u = oracleUniverse(concreteNames(statements));
+          const written = JSON.parse(rec.text as string).Statement as Record<string, unknown>[];
+          const survivors = rec.statements.filter((o) => o.outcome !== 'removed');
+          survivors.forEach((o, k) => {
+            if (o.outcome !== 'refined' && o.outcome !== 'extended') return;
+            const list = written[k].Action ?? written[k].NotAction;
+            const entries = (Array.isArray(list) ? list : [list]) as string[];
+            expect(redundantPairs(u, entries)).toEqual([]);
+          });
         },
       ),
       { numRuns: 400 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   explainPattern,
+  refineContext,
   nodeBlockers,
   parseFindings,
   parsePolicy,
@@ -31,7 +32,9 @@ function explain(
 ): { trie: PatternTrie; replacement: string[] } {
   const { doc, findings } = inputs(policy, unused, options.used);
   const cat = options.catalog ?? catalog;
-  const trie = explainPattern(doc, findings, cat, statement, position, { level: options.level });
+  const trie = explainPattern(refineContext(doc, findings, cat), statement, position, {
+    level: options.level,
+  });
   if (!trie) throw new Error('no trie');
   const rec = refinePolicy(doc, findings, cat);
   const d = rec.decisions.find((x) => x.statement === statement && x.position === position);
@@ -121,6 +124,7 @@ describe('explainPattern on the worked example', () => {
       level: 'Read',
       matched: true,
       unused: true,
+      keptOnPurpose: false,
     });
   });
 
@@ -175,9 +179,9 @@ describe('explainPattern on tricky patterns', () => {
 
   it('returns null for what is not an Allow Action pattern', () => {
     const { doc, findings } = inputs(allow('foo:Ba*'), '["s3:GetObject"]');
-    expect(explainPattern(doc, findings, catalog, 0, 0)).toBeNull();
-    expect(explainPattern(doc, findings, catalog, 0, 5)).toBeNull();
-    expect(explainPattern(doc, findings, catalog, 3, 0)).toBeNull();
+    expect(explainPattern(refineContext(doc, findings, catalog), 0, 0)).toBeNull();
+    expect(explainPattern(refineContext(doc, findings, catalog), 0, 5)).toBeNull();
+    expect(explainPattern(refineContext(doc, findings, catalog), 3, 0)).toBeNull();
   });
 });
 
@@ -223,11 +227,11 @@ describe('explainPattern on "*" over the whole catalog', () => {
 
   it('is quick enough to draw from a worker', () => {
     const { doc, findings } = inputs(allow('*'), unused);
-    explainPattern(doc, findings, catalog, 0, 0);
+    explainPattern(refineContext(doc, findings, catalog), 0, 0);
     const times: Record<string, number> = {};
     for (const level of ['word', 'char'] as const) {
       const t0 = performance.now();
-      const trie = explainPattern(doc, findings, catalog, 0, 0, { level });
+      const trie = explainPattern(refineContext(doc, findings, catalog), 0, 0, { level });
       times[level] = performance.now() - t0;
       const t1 = performance.now();
       structuredClone(trie);

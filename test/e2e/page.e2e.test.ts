@@ -231,6 +231,15 @@ describe('what if', () => {
     await page.click('[data-testid="reset-marks"]');
     await expect.poll(() => recommendedEntries(page)).toContain('s3:GetObject*');
     expect(await page.locator('[data-testid="what-if"]').count()).toBe(0);
+    // Kept, the third state: a crossed-out leaf kept with one click becomes a leaf of its own kind.
+    await trieReady(page);
+    await page.locator(node('s3:GetBucketAcl')).click();
+    await page.click('[data-testid="trie-keep"]');
+    await expect.poll(() => recommendedEntries(page)).toContain('s3:GetBucketAcl');
+    await expect.poll(() => page.getAttribute(node('s3:GetBucketAcl'), 'data-kept')).toBe('true');
+    expect(await page.textContent('[data-testid="what-if"]')).toContain('s3:GetBucketAcl kept');
+    await page.click('[data-testid="reset-marks"]');
+    await expect.poll(() => recommendedEntries(page)).not.toContain('s3:GetBucketAcl');
     await context.close();
   });
 });
@@ -353,14 +362,12 @@ describe('dark mode', () => {
       trie: 'rgb(13, 17, 23)',
     });
     await page.selectOption('[data-testid="theme"]', 'light');
-    await expect
-      .poll(looks)
-      .toMatchObject({
-        theme: 'light',
-        body: 'rgb(255, 255, 255)',
-        monaco: false,
-        trie: 'rgb(255, 255, 255)',
-      });
+    await expect.poll(looks).toMatchObject({
+      theme: 'light',
+      body: 'rgb(255, 255, 255)',
+      monaco: false,
+      trie: 'rgb(255, 255, 255)',
+    });
     // The choice is kept.
     await page.reload();
     await waitForResult(page);

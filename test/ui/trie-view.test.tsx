@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { explainPattern, parseFindings, parsePolicy, type PatternTrie } from '../../src/core';
+import {
+  explainPattern,
+  parseFindings,
+  parsePolicy,
+  refineContext,
+  type PatternTrie,
+} from '../../src/core';
 import { workedExample } from '../../src/examples/worked-example';
 import { TrieView } from '../../src/ui/trie/TrieView';
 import { allow, catalog, catalog2024 } from '../core/support';
@@ -19,7 +25,9 @@ function trieOf(
   const doc = parsePolicy(policy);
   const findings = parseFindings(unused);
   if (!doc.ok || !findings.ok) throw new Error('inputs');
-  const trie = explainPattern(doc.value, findings.value, cat, statement, position, { level });
+  const trie = explainPattern(refineContext(doc.value, findings.value, cat), statement, position, {
+    level,
+  });
   if (!trie) throw new Error('no trie');
   return trie;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { usedActionsExample } from '../../src/examples/used-actions';
 import { workedExample } from '../../src/examples/worked-example';
-import { analyze, trie } from '../../src/worker/analyze';
+import { analyze, RefinerSession } from '../../src/worker/analyze';
 import type { ActionMark } from '../../src/worker/protocol';
 import { catalog } from '../core/support';
 
@@ -58,14 +58,22 @@ describe('what-if marks', () => {
     expect(more?.proof.ok).toBe(true);
   });
 
-  test('the trie is asked with the same marks', () => {
-    const ask = { ...workedExample, used: false, statement: 1, position: 0, level: 'word' as const };
-    const plain = trie({ ...ask, type: 'trie', id: 1 }, catalog);
-    const marked = trie(
-      { ...ask, type: 'trie', id: 2, marks: [{ action: 's3:GetBucketAcl', mark: 'used' }] },
-      catalog,
-    );
-    expect(plain?.written).not.toContain('s3:GetBucketAcl');
-    expect(marked?.written).toContain('s3:GetBucketAcl');
+  test('an unused action marked kept stays, and the trie of the same refinement says so', () => {
+    const session = new RefinerSession(catalog, now);
+    const marks: ActionMark[] = [{ action: 's3:GetBucketAcl', mark: 'kept' }];
+    const a = session.refine({ ...worked, type: 'refine', id: 7, marks });
+    expect(a.recommendation?.text).toContain('"s3:GetBucketAcl"');
+    expect(a.recommendation?.proof.ok).toBe(true);
+    const t = session.trie({
+      type: 'trie',
+      id: 8,
+      refinement: 7,
+      statement: 1,
+      position: 0,
+      level: 'word',
+    });
+    const acl = t.trie?.actions.name.indexOf('s3:GetBucketAcl') ?? -1;
+    expect(t.trie?.actions.onPurpose[acl]).toBe(1);
+    expect(t.trie?.written).toContain('s3:GetBucketAcl');
   });
 });

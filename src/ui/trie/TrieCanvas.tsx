@@ -19,6 +19,7 @@ import { LINK_SPACE, RADIUS, ROW, type Palette } from './palette';
 import type { StepState } from './steps';
 import { TrieFoldGlyph } from './TrieFoldGlyph';
 import { TrieNodeGlyph } from './TrieNodeGlyph';
+import type { Mark } from './rows';
 import {
   around,
   canvasHeight,
@@ -49,7 +50,7 @@ export interface TrieCanvasProps {
   /** Fit the open tree to the canvas; a new object each time it should happen. */
   fit: { readable: boolean } | null;
   /** Actions marked used or unused by hand, by name. */
-  overrides: ReadonlyMap<string, 'used' | 'unused'>;
+  overrides: ReadonlyMap<string, Mark>;
   svgRef: RefObject<SVGSVGElement | null>;
   /** Prefix of DOM ids of the rows. */
   idBase: string;
@@ -277,6 +278,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
                 label={spokenLabel(p.lines, safe)}
                 safe={safe}
                 unusedAction={a >= 0 && trie.actions.unused[a] === 1}
+                keptOnPurpose={a >= 0 && trie.actions.onPurpose[a] === 1}
                 override={a >= 0 ? overrides.get(trie.actions.name[a].toLowerCase()) : undefined}
                 hasChildren={model.children[i].length > 0}
                 expanded={expanded.has(key)}

@@ -50,6 +50,21 @@ export function TrieLegend({ palette: c }: { palette: Palette }) {
           </Swatch>
           Unused action
         </li>
+        <li>
+          <Swatch>
+            <rect
+              x={-r}
+              y={-r}
+              width={2 * r}
+              height={2 * r}
+              rx={2}
+              fill={c.safeFill}
+              stroke={c.safeStroke}
+              strokeWidth={4}
+            />
+          </Swatch>
+          Kept on purpose (the keep list, or “Keep it”)
+        </li>
       </ul>
       <figcaption className="trie-legend__caption" data-testid="trie-caption">
         {RULE_CAPTION}

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { NodeLines } from './labels';
 import { TrieRowFrame } from './TrieRowFrame';
 import { COUNT_FONT, LABEL_X, RADIUS, TOKEN_FONT, type Palette } from './palette';
+import type { Mark } from './rows';
 import type { StepState } from './steps';
 
 export interface TrieNodeGlyphProps {
@@ -17,8 +18,10 @@ export interface TrieNodeGlyphProps {
   safe: boolean;
   /** The node is an action, and that action is unused. */
   unusedAction: boolean;
-  /** Marked used or unused by hand (what if), overriding the findings. */
-  override?: 'used' | 'unused';
+  /** Reported unused but kept on purpose (the keep list): a square, its own kind of leaf. */
+  keptOnPurpose?: boolean;
+  /** Marked used, unused or kept by hand (what if), overriding the findings. */
+  override?: Mark;
   hasChildren: boolean;
   expanded: boolean;
   x: number;
@@ -38,7 +41,7 @@ export interface TrieNodeGlyphProps {
 }
 
 interface Look {
-  shape: 'circle' | 'diamond';
+  shape: 'circle' | 'diamond' | 'square';
   fill: string;
   stroke: string;
   dashed: boolean;
@@ -55,6 +58,7 @@ function look(p: TrieNodeGlyphProps): Look {
   if (p.step === undefined)
     return {
       ...(p.safe ? safeLook : unsafeLook),
+      ...(p.keptOnPurpose ? { shape: 'square' as const } : {}),
       dashed: !p.safe,
       thick: written,
       cross: p.unusedAction,
@@ -103,6 +107,7 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
         data-entry={p.lines.written ?? undefined}
         data-unused-action={p.unusedAction ? 'true' : undefined}
         data-override={p.override}
+        data-kept={p.keptOnPurpose ? 'true' : undefined}
         data-step={p.step === undefined ? undefined : (p.step ?? 'pending')}
         role="treeitem"
         aria-label={p.label}
@@ -123,7 +128,18 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
             strokeDasharray={p.current ? '3 2' : undefined}
           />
         )}
-        {l.shape === 'circle' ? (
+        {l.shape === 'square' ? (
+          <rect
+            x={-r}
+            y={-r}
+            width={2 * r}
+            height={2 * r}
+            rx={2}
+            fill={l.fill}
+            stroke={l.stroke}
+            strokeWidth={strokeWidth}
+          />
+        ) : l.shape === 'circle' ? (
           <circle
             r={r}
             fill={l.fill}

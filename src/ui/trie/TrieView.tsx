@@ -361,6 +361,7 @@ export function TrieView({
             onPick={reveal}
             mark={markOf(model, marks, selectedIndex)}
             onFlip={onMark ? flip : undefined}
+            onKeep={onMark ? (a) => onMark(model.trie.actions.name[a], 'kept') : undefined}
             onClose={() => {
               select(null);
               svgRef.current?.focus();

@@ -4,8 +4,10 @@ import { countsText, type NodeLines } from './labels';
 import { foldContents, writtenOf, type TrieModel, type VisibleItem } from './model';
 import { MAX_TOKEN } from './palette';
 
+import type { ActionMark } from '../../worker/protocol';
+
 /** An action marked by hand, overriding what the findings say of it. */
-export type Mark = 'used' | 'unused';
+export type Mark = ActionMark['mark'];
 
 const short = (token: string) =>
   token.length > MAX_TOKEN ? `${token.slice(0, MAX_TOKEN - 1)}…` : token;
@@ -54,9 +56,15 @@ export function rowLines(
   const i = item.index;
   const written = writtenOf(trie, i);
   const mark = markOf(model, marks, i);
+  const a = n.action[i];
+  const onPurpose = a >= 0 && trie.actions.onPurpose[a] === 1 && n.end[i] - n.first[i] === 1;
   return {
     token: short(n.token[i]),
-    counts: countsText(n.end[i] - n.first[i], n.unused[i], mark && `marked ${mark} by you`),
+    counts: countsText(
+      n.end[i] - n.first[i],
+      n.unused[i],
+      mark ? `marked ${mark} by you` : onPurpose ? 'kept on purpose' : undefined,
+    ),
     written,
     strong: written !== null,
   };

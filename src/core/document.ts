@@ -1,0 +1,66 @@
+// Writing the refined document: an Action list replaced inside its statement, the statements inside
+// the document, every other key and value kept as the user wrote it; and its size as IAM counts it.
+import {
+  compactLength,
+  jsonArray,
+  jsonString,
+  printJson,
+  quotedLength,
+  type JsonObject,
+  type JsonValue,
+} from './json';
+import type { PolicyDocument } from './policy';
+import type { PolicySize } from './recommendation';
+
+/** The statement with its `key` list replaced by `list`, under `newKey` (Action may become NotAction). */
+export function withActionList(
+  node: JsonObject,
+  key: string,
+  newKey: string,
+  list: readonly string[],
+  asList: boolean,
+): JsonObject {
+  const value: JsonValue =
+    !asList && list.length === 1 ? jsonString(list[0]) : jsonArray(list.map(jsonString));
+  return {
+    ...node,
+    entries: node.entries.map((e) => (e.key === key ? { ...e, key: newKey, value } : e)),
+  };
+}
+
+/**
+ * compactLength of the value withActionList writes for `list`. `generated`: the entries were written
+ * from universe names, which hold no character JSON escapes (the catalog's are letters, digits and
+ * dashes; names the user adds pass the same check as patterns), so their length is enough: reading
+ * 10,000 freshly concatenated strings would cost more than the rest of a "*" refinement.
+ */
+export function listLength(list: readonly string[], asList: boolean, generated = false): number {
+  const length = generated ? (t: string) => t.length + 2 : quotedLength;
+  if (!asList && list.length === 1) return length(list[0]);
+  let n = 1 + Math.max(list.length, 1);
+  for (const item of list) n += length(item);
+  return n;
+}
+
+/** The document with its Statement replaced, as a list or a single object as the original had it. */
+export function withStatements(
+  doc: PolicyDocument,
+  statements: readonly JsonObject[],
+  asList = doc.statementIsList,
+): JsonObject {
+  const value: JsonValue =
+    asList || statements.length !== 1 ? jsonArray(statements.slice()) : statements[0];
+  return {
+    ...doc.root,
+    entries: doc.root.entries.map((e) => (e.key === 'Statement' ? { ...e, value } : e)),
+  };
+}
+
+/** The document pretty-printed, and its size as IAM counts it (white space outside strings left out). */
+export function render(
+  doc: JsonObject,
+  limit: number,
+  at?: (v: JsonValue, line: number) => void,
+): { text: string; size: PolicySize } {
+  return { text: printJson(doc, 2, at), size: { chars: compactLength(doc), limit } };
+}

@@ -1,0 +1,182 @@
+// Redundant entries of one Action or NotAction list (docs/refinement.md, rule 4): an entry every match
+// of which another entry of the same list also matches, over the universe. This is what IAM's policy
+// validation reports as REDUNDANT_ACTION; a rewritten list must never hold one.
+//
+// Most entries match one run of the sorted universe (an action, `svc:Prefix*`, `svc:*`, `*`): those are
+// compared by a sweep in O(n log n). Entries matching several runs (`s3:*Object*`, `*:Get*`) are
+// compared with the runs and with each other. An entry matching nothing in the universe (an unknown
+// service's wildcard) is redundant only when another entry's text covers its text.
+import {
+  compileGlob,
+  globTest,
+  matchRanges,
+  parsePattern,
+  type Glob,
+  type Pattern,
+} from './patterns';
+import { foldCase, type Universe } from './universe';
+
+/** The runs an entry matches, adjacent ones merged: `*` is one run, not one per service. */
+function runsOf(u: Universe, p: Pattern): number[] {
+  const raw = matchRanges(u, p);
+  const out: number[] = [];
+  for (let r = 0; r < raw.length; r += 2) {
+    if (out.length > 0 && out[out.length - 1] === raw[r]) out[out.length - 1] = raw[r + 1];
+    else out.push(raw[r], raw[r + 1]);
+  }
+  return out;
+}
+
+/** Text comparisons allowed per list for entries that match nothing in the universe. */
+export const TEXT_COMPARISONS = 4_000_000;
+/** Comparisons allowed per list between entries that match several runs each (`*:*Object*`). */
+export const MULTI_COMPARISONS = 20_000_000;
+
+function size(runs: readonly number[]): number {
+  let n = 0;
+  for (let r = 0; r < runs.length; r += 2) n += runs[r + 1] - runs[r];
+  return n;
+}
+
+/** Whether every run of `a` lies inside a run of `b` (both sorted). */
+function within(a: readonly number[], b: readonly number[]): boolean {
+  let k = 0;
+  for (let r = 0; r < a.length; r += 2) {
+    while (k < b.length && b[k + 1] <= a[r]) k += 2;
+    if (k >= b.length || b[k] > a[r] || b[k + 1] < a[r + 1]) return false;
+  }
+  return true;
+}
+
+/**
+ * For each entry, the index of another entry of the list that allows all it matches, or -1. Of two
+ * entries matching the same actions, the first is kept. Every entry marked is covered by one that is
+ * not, so leaving out all marked entries changes nothing the list allows.
+ */
+export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int32Array {
+  const n = patterns.length;
+  const cover = new Int32Array(n).fill(-1);
+  if (n < 2) return cover;
+  const runs = patterns.map((p) => runsOf(u, p));
+  const single: number[] = [];
+  const multi: number[] = [];
+  const empty: number[] = [];
+  runs.forEach((r, i) => (r.length === 0 ? empty : r.length === 2 ? single : multi).push(i));
+
+  // One run each: sorted by start, longest first, then by position; an entry lies inside the
+  // furthest-reaching one before it.
+  single.sort((a, b) => runs[a][0] - runs[b][0] || runs[b][1] - runs[a][1] || a - b);
+  const reach = new Int32Array(single.length);
+  let best = -1;
+  single.forEach((i, k) => {
+    if (best >= 0 && runs[best][1] >= runs[i][1]) cover[i] = best;
+    else best = i;
+    reach[k] = best;
+  });
+  const starts = single.map((i) => runs[i][0]);
+  /** The entry of one run reaching furthest among those starting at or before `at`, or -1. */
+  const furthestFrom = (at: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? -1 : reach[lo - 1];
+  };
+
+  for (const j of multi) {
+    // A one-run entry inside one of j's runs.
+    const b = runs[j];
+    for (let r = 0; r < b.length; r += 2) {
+      let k = lowerBound(starts, b[r]);
+      for (; k < single.length && starts[k] < b[r + 1]; k++) {
+        const i = single[k];
+        if (cover[i] < 0 && runs[i][1] <= b[r + 1]) cover[i] = j;
+      }
+    }
+  }
+  // Entries of several runs against each other: pairwise, within a budget (see TEXT_COMPARISONS).
+  let pairs = MULTI_COMPARISONS;
+  for (const i of multi) {
+    const a = runs[i];
+    const first = a[0];
+    const last = a[a.length - 1];
+    const s = furthestFrom(first);
+    if (s >= 0 && runs[s][1] >= last) {
+      cover[i] = s;
+      continue;
+    }
+    const count = size(a);
+    for (const j of multi) {
+      if (j === i || pairs-- <= 0) continue;
+      const b = runs[j];
+      if (b[0] > first || b[b.length - 1] < last) continue;
+      const other = size(b);
+      if (other < count || (other === count && j > i)) continue;
+      if (within(a, b)) {
+        cover[i] = j;
+        break;
+      }
+    }
+  }
+
+  if (empty.length > 0) {
+    // By text: an entry whose stars (and no `?`) cover the other's text covers every action that
+    // text can match, since its literal characters can only meet the other's literal characters.
+    const texts = patterns.map((p) => foldCase(p.text));
+    const globs = new Map<number, Glob>();
+    const glob = (j: number): Glob => {
+      let g = globs.get(j);
+      if (!g) globs.set(j, (g = compileGlob(texts[j])));
+      return g;
+    };
+    const coversText = (j: number, i: number): boolean =>
+      !texts[j].includes('?') && globTest(glob(j), texts[i]);
+    // Hostile lists of thousands of unknown wildcards would make this quadratic: past the budget,
+    // such entries are left in (they match no action the refiner knows of either way).
+    let budget = TEXT_COMPARISONS;
+    for (const i of empty)
+      for (let j = 0; j < n && budget-- > 0; j++) {
+        if (j === i || !coversText(j, i)) continue;
+        // Two texts covering each other (`a*`, `a**`) match the same: the first stays.
+        if (j > i && runs[j].length === 0 && coversText(i, j)) continue;
+        cover[i] = j;
+        break;
+      }
+  }
+  // An entry covered by one that is itself covered: point at the one that stays.
+  for (let i = 0; i < n; i++) {
+    let j = cover[i];
+    for (let hops = 0; j >= 0 && cover[j] >= 0 && hops < n; hops++) j = cover[j];
+    if (j >= 0) cover[i] = j;
+  }
+  return cover;
+}
+
+function lowerBound(sorted: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The list without its redundant entries, and those left out with the entry that covers each. */
+export function withoutRedundant(
+  u: Universe,
+  list: readonly string[],
+): { list: string[]; left: { entry: string; cover: string }[] } {
+  const cover = redundantEntries(u, list.map(parsePattern));
+  const kept: string[] = [];
+  const left: { entry: string; cover: string }[] = [];
+  list.forEach((entry, i) => {
+    if (cover[i] < 0) kept.push(entry);
+    else left.push({ entry, cover: list[cover[i]] });
+  });
+  return { list: kept, left };
+}
