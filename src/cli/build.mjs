@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist-cli/refine.mjs',
   bundle: true,
   platform: 'node',

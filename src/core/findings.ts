@@ -10,6 +10,7 @@ import {
   type JsonValue,
   type Result,
 } from './json';
+import { foldCase } from './universe';
 
 export type FindingsKind =
   'short-form' | 'get-finding-v2' | 'service-last-accessed' | 'action-list' | 'used-actions';
@@ -58,12 +59,22 @@ class FindingsError {
 export const MAX_FINDINGS_CHARS = 16 * 1024 * 1024;
 
 const SERVICE_TEXT = /^[A-Za-z0-9-]+$/;
+const SERVICE_PATTERN = /^[A-Za-z0-9*?-]+$/;
 
-/** A service prefix from the input, lower case, or an error at `at` saying what is wrong with it. */
-function servicePrefix(text: string, at: number): string {
-  if (!SERVICE_TEXT.test(text))
-    throw new FindingsError(at, `${quote(text)} is not a service prefix like s3 or vpc-lattice`);
-  return text.toLowerCase();
+/**
+ * A service prefix from the input, lower case, or an error at `at` saying what is wrong with it.
+ * Where a person may write the list (`wildcards`), `*` and `?` make it a pattern that stands for the
+ * services it matches; reports AWS writes (last-accessed data, CloudTrail) never hold one.
+ */
+function servicePrefix(text: string, at: number, wildcards = false): string {
+  if (!(wildcards ? SERVICE_PATTERN : SERVICE_TEXT).test(text))
+    throw new FindingsError(
+      at,
+      /[*?]/.test(text)
+        ? `${quote(text)}: AWS never writes a wildcard here; name the service, like s3 or vpc-lattice`
+        : `${quote(text)} is not a service prefix like s3 or vpc-lattice`,
+    );
+  return foldCase(text);
 }
 
 const ACTION_TEXT = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_.-]+$/;
@@ -136,7 +147,7 @@ function splitAction(
       `${what} ${quote(text)} is not an action like s3:GetObject. ${ACCEPTED}`,
     );
   const colon = text.indexOf(':');
-  return { service: text.slice(0, colon).toLowerCase(), action: text.slice(colon + 1) };
+  return { service: foldCase(text.slice(0, colon)), action: text.slice(colon + 1) };
 }
 
 function readLines(
@@ -291,7 +302,7 @@ function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findi
     if (service?.kind !== 'string' || service.value === '')
       throw new FindingsError(item.start, 'This entry has no "serviceNamespace" string');
     const actions = entry(item, 'actions');
-    const svc = servicePrefix(service.value, service.start);
+    const svc = servicePrefix(service.value, service.start, true);
     if (!actions) {
       entries.push({ service: svc, action: null, ...lines.position(service.start) });
       continue;
@@ -314,9 +325,15 @@ function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findi
   );
 }
 
-function actionEntry(service: string, name: string, at: JsonValue, lines: LineMap): FindingsEntry {
+function actionEntry(
+  service: string,
+  name: string,
+  at: JsonValue,
+  lines: LineMap,
+  wildcards = true,
+): FindingsEntry {
   const colon = name.indexOf(':');
-  if (colon >= 0 && name.slice(0, colon).toLowerCase() !== service)
+  if (colon >= 0 && foldCase(name.slice(0, colon)) !== service)
     throw new FindingsError(
       at.start,
       `${quote(name)} is listed under the service ${quote(service)}`,
@@ -324,6 +341,11 @@ function actionEntry(service: string, name: string, at: JsonValue, lines: LineMa
   const action = colon >= 0 ? name.slice(colon + 1) : name;
   if (!/^[A-Za-z0-9*?_.-]+$/.test(action))
     throw new FindingsError(at.start, `${quote(name)} is not an action name`);
+  if (!wildcards && /[*?]/.test(action))
+    throw new FindingsError(
+      at.start,
+      `${quote(name)}: AWS never writes a wildcard here; this report names actions one by one`,
+    );
   return { service, action, ...lines.position(at.start) };
 }
 
@@ -340,11 +362,11 @@ function readFindingDetails(
     const service = str(entry(details, 'serviceNamespace'));
     if (!service)
       throw new FindingsError(details.start, '"unusedPermissionDetails" has no "serviceNamespace"');
-    servicePrefix(service, details.start);
+    const svc = servicePrefix(service, details.start, true);
     const actions = entry(details, 'actions');
     if (!actions) {
       entries.push({
-        service: service.toLowerCase(),
+        service: svc,
         action: null,
         ...lines.position(details.start),
       });
@@ -355,7 +377,7 @@ function readFindingDetails(
     for (const a of actions.items) {
       const name = a.kind === 'object' ? str(entry(a, 'action')) : str(a);
       if (!name) throw new FindingsError(a.start, 'Each of "actions" must have an "action"');
-      entries.push(actionEntry(service.toLowerCase(), name, a, lines));
+      entries.push(actionEntry(svc, name, a, lines));
     }
   }
   if (entries.length === 0)
@@ -391,9 +413,9 @@ function readLastAccessed(
       throw new FindingsError(s.start, 'Each of "ServicesLastAccessed" must be an object');
     const ns = str(entry(s, 'ServiceNamespace'));
     if (!ns) throw new FindingsError(s.start, 'This service has no "ServiceNamespace"');
-    servicePrefix(ns, s.start);
+    const svc = servicePrefix(ns, s.start);
     if (!entry(s, 'LastAuthenticated')) {
-      entries.push({ service: ns.toLowerCase(), action: null, ...lines.position(s.start) });
+      entries.push({ service: svc, action: null, ...lines.position(s.start) });
       continue;
     }
     const tracked = entry(s, 'TrackedActionsLastAccessed');
@@ -402,7 +424,7 @@ function readLastAccessed(
       if (a.kind !== 'object') continue;
       const name = str(entry(a, 'ActionName'));
       if (name && !entry(a, 'LastAccessedTime'))
-        entries.push(actionEntry(ns.toLowerCase(), name, a, lines));
+        entries.push(actionEntry(svc, name, a, lines, false));
     }
   }
   return summarize(

@@ -1,6 +1,10 @@
-// A JSON parser that keeps what JSON.parse throws away: where every value sits in the text, key order,
+// JSON read keeping what JSON.parse throws away: where every value sits in the text, key order,
 // duplicate keys and the raw spelling of numbers, so errors point at a line and column and the
-// refined policy can be written back with the user's structure.
+// refined policy can be written back with the user's structure. jsonc-parser's scanner reads the
+// tokens; the grammar here says what is wrong in a person's words.
+// The ES module build: the UMD one that "main" names requires its parts at run time, which bundles
+// for Node cannot follow.
+import { createScanner, type JSONScanner } from 'jsonc-parser/lib/esm/main.js';
 
 export interface SourceError {
   message: string;
@@ -110,89 +114,150 @@ function describeChar(text: string, offset: number): string {
   return `'${c}'`;
 }
 
+// jsonc-parser's token kinds (a const enum in its typings, which isolated modules cannot read).
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const COLON = 6;
+const NULL = 7;
+const TRUE = 8;
+const FALSE = 9;
+const STRING = 10;
+const NUMBER = 11;
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const LINE_BREAK = 14;
+const TRIVIA = 15;
+const EOF = 17;
+const KEYWORDS: Record<number, JsonLiteral['kind']> = {
+  [NULL]: 'null',
+  [TRUE]: 'true',
+  [FALSE]: 'false',
+};
+
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+/**
+ * Reads JSON with jsonc-parser's scanner (Monaco's own), comments and trailing commas refused as IAM
+ * does, and says where and what is wrong in words a person can act on: which object is not closed,
+ * which key is a duplicate and where its first is, which character in a string must be escaped.
+ */
 class Parser {
-  private pos = 0;
+  private readonly scanner: JSONScanner;
+  private current = EOF;
+
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
   ) {
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte-order mark from a Windows editor is not content
+    this.scanner = createScanner(text, false);
+    // A byte-order mark from a Windows editor is not content.
+    if (text.charCodeAt(0) === 0xfeff) this.scanner.setPosition(1);
+    this.next();
   }
 
   parseDocument(): JsonValue {
-    this.skipSpace();
-    if (this.pos >= this.text.length)
-      this.fail(this.pos, 'The text is empty: expected a JSON value');
+    if (this.token() === EOF) this.fail(this.offset, 'The text is empty: expected a JSON value');
     const value = this.parseValue(0);
-    this.skipSpace();
-    if (this.pos < this.text.length)
+    if (this.token() !== EOF)
       this.fail(
-        this.pos,
-        `Unexpected ${describeChar(this.text, this.pos)} after the end of the JSON value`,
+        this.offset,
+        `Unexpected ${describeChar(this.text, this.offset)} after the end of the JSON value`,
       );
     return value;
+  }
+
+  /** The current token's kind (a method, not a field: each `next()` changes it). */
+  private token(): number {
+    return this.current;
+  }
+
+  private get offset(): number {
+    return this.scanner.getTokenOffset();
   }
 
   private fail(offset: number, message: string): never {
     throw new ParseFailure(offset, message);
   }
 
-  private skipSpace(): void {
-    const t = this.text;
+  /** The next token that is not white space; JSON's white space is space, tab and line breaks. */
+  private next(): void {
     for (;;) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
-      else if (c === 47 && (t[this.pos + 1] === '/' || t[this.pos + 1] === '*'))
-        this.fail(this.pos, 'Comments are not allowed in JSON');
-      else return;
+      this.current = this.scanner.scan();
+      const at = this.offset;
+      if (this.token() === LINE_COMMENT || this.token() === BLOCK_COMMENT)
+        this.fail(at, 'Comments are not allowed in JSON');
+      if (this.token() !== TRIVIA && this.token() !== LINE_BREAK) return;
     }
   }
 
   private parseValue(depth: number): JsonValue {
-    const c = this.text[this.pos];
-    if (c === '{' || c === '[') {
-      if (depth >= this.maxDepth)
-        this.fail(
-          this.pos,
-          `JSON nested deeper than ${this.maxDepth} levels is refused (no policy or finding needs more)`,
-        );
-      return c === '{' ? this.parseObject(depth + 1) : this.parseArray(depth + 1);
-    }
-    if (c === '"') return this.parseString();
-    if (c === '-' || (c >= '0' && c <= '9')) return this.parseNumber();
-    for (const word of ['true', 'false', 'null'] as const) {
-      if (this.text.startsWith(word, this.pos)) {
-        const start = this.pos;
-        this.pos += word.length;
-        return { kind: word, start, end: this.pos };
+    const start = this.offset;
+    const end = start + this.scanner.getTokenLength();
+    switch (this.token()) {
+      case OPEN_BRACE:
+      case OPEN_BRACKET:
+        if (depth >= this.maxDepth)
+          this.fail(
+            start,
+            `JSON nested deeper than ${this.maxDepth} levels is refused (no policy or finding needs more)`,
+          );
+        return this.token() === OPEN_BRACE
+          ? this.parseObject(depth + 1)
+          : this.parseArray(depth + 1);
+      case STRING:
+        return this.parseString();
+      case NUMBER:
+        if (this.scanner.getTokenError() !== 0) this.fail(start, 'Invalid number');
+        this.next();
+        return { kind: 'number', start, end, raw: this.text.slice(start, end) };
+      case NULL:
+      case TRUE:
+      case FALSE: {
+        const kind = KEYWORDS[this.token()];
+        this.next();
+        return { kind, start, end };
       }
+      case EOF:
+        this.fail(start, 'Unexpected end of the text: a value is missing');
     }
-    if (c === "'") this.fail(this.pos, "Strings must use double quotes, not '");
-    if (c === undefined) this.fail(this.pos, 'Unexpected end of the text: a value is missing');
+    if (this.text[start] === "'") this.fail(start, "Strings must use double quotes, not '");
+    if (this.text[start] === '-') this.fail(start, 'Invalid number');
     this.fail(
-      this.pos,
-      `Unexpected ${describeChar(this.text, this.pos)}: expected a value (object, array, string, number, true, false or null)`,
+      start,
+      `Unexpected ${describeChar(this.text, start)}: expected a value (object, array, string, number, true, false or null)`,
     );
   }
 
   private parseObject(depth: number): JsonObject {
-    const start = this.pos++;
+    const start = this.offset;
     const entries: JsonEntry[] = [];
     const seen = new Map<string, number>();
-    this.skipSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return { kind: 'object', start, end: this.pos, entries };
+    this.next();
+    if (this.token() === CLOSE_BRACE) {
+      const end = this.offset + 1;
+      this.next();
+      return { kind: 'object', start, end, entries };
     }
     for (;;) {
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c !== '"') {
-        if (c === '}' && entries.length > 0) this.fail(this.pos, "Trailing comma before '}'");
-        if (c === undefined) this.unterminated(start, 'object');
+      if (this.token() !== STRING) {
+        if (this.token() === CLOSE_BRACE && entries.length > 0)
+          this.fail(this.offset, "Trailing comma before '}'");
+        if (this.token() === EOF) this.unterminated(start, 'object');
         this.fail(
-          this.pos,
-          `Expected a property name in double quotes, found ${describeChar(this.text, this.pos)}`,
+          this.offset,
+          `Expected a property name in double quotes, found ${describeChar(this.text, this.offset)}`,
         );
       }
       const keyNode = this.parseString();
@@ -205,64 +270,60 @@ class Parser {
         );
       }
       seen.set(keyNode.value, keyNode.start);
-      this.skipSpace();
-      if (this.text[this.pos] !== ':') {
-        if (this.pos >= this.text.length) this.unterminated(start, 'object');
+      if (this.token() !== COLON) {
+        if (this.token() === EOF) this.unterminated(start, 'object');
         this.fail(
-          this.pos,
-          `Expected ':' after ${quote(keyNode.value)}, found ${describeChar(this.text, this.pos)}`,
+          this.offset,
+          `Expected ':' after ${quote(keyNode.value)}, found ${describeChar(this.text, this.offset)}`,
         );
       }
-      this.pos++;
-      this.skipSpace();
+      this.next();
       const value = this.parseValue(depth);
       entries.push({ key: keyNode.value, keyStart: keyNode.start, keyEnd: keyNode.end, value });
-      this.skipSpace();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.pos++;
+      if (this.token() === COMMA) {
+        this.next();
         continue;
       }
-      if (next === '}') {
-        this.pos++;
-        return { kind: 'object', start, end: this.pos, entries };
+      if (this.token() === CLOSE_BRACE) {
+        const end = this.offset + 1;
+        this.next();
+        return { kind: 'object', start, end, entries };
       }
-      if (next === undefined) this.unterminated(start, 'object');
+      if (this.token() === EOF) this.unterminated(start, 'object');
       this.fail(
-        this.pos,
-        `Expected ',' or '}' after the value of ${quote(keyNode.value)}, found ${describeChar(this.text, this.pos)}`,
+        this.offset,
+        `Expected ',' or '}' after the value of ${quote(keyNode.value)}, found ${describeChar(this.text, this.offset)}`,
       );
     }
   }
 
   private parseArray(depth: number): JsonArray {
-    const start = this.pos++;
+    const start = this.offset;
     const items: JsonValue[] = [];
-    this.skipSpace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return { kind: 'array', start, end: this.pos, items };
+    this.next();
+    if (this.token() === CLOSE_BRACKET) {
+      const end = this.offset + 1;
+      this.next();
+      return { kind: 'array', start, end, items };
     }
     for (;;) {
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c === ']' && items.length > 0) this.fail(this.pos, "Trailing comma before ']'");
-      if (c === undefined) this.unterminated(start, 'array');
+      if (this.token() === CLOSE_BRACKET && items.length > 0)
+        this.fail(this.offset, "Trailing comma before ']'");
+      if (this.token() === EOF) this.unterminated(start, 'array');
       items.push(this.parseValue(depth));
-      this.skipSpace();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.pos++;
+      if (this.token() === COMMA) {
+        this.next();
         continue;
       }
-      if (next === ']') {
-        this.pos++;
-        return { kind: 'array', start, end: this.pos, items };
+      if (this.token() === CLOSE_BRACKET) {
+        const end = this.offset + 1;
+        this.next();
+        return { kind: 'array', start, end, items };
       }
-      if (next === undefined) this.unterminated(start, 'array');
+      if (this.token() === EOF) this.unterminated(start, 'array');
       this.fail(
-        this.pos,
-        `Expected ',' or ']' after an array item, found ${describeChar(this.text, this.pos)}`,
+        this.offset,
+        `Expected ',' or ']' after an array item, found ${describeChar(this.text, this.offset)}`,
       );
     }
   }
@@ -276,61 +337,34 @@ class Parser {
   }
 
   private parseString(): JsonString {
-    const t = this.text;
-    const start = this.pos++;
-    let value = '';
-    let runStart = this.pos;
-    for (;;) {
-      const code = t.charCodeAt(this.pos);
-      if (Number.isNaN(code)) {
-        this.fail(start, 'Unterminated string: the closing " is missing');
-      } else if (code === 34) {
-        value += t.slice(runStart, this.pos);
-        this.pos++;
-        return { kind: 'string', start, end: this.pos, value };
-      } else if (code === 92) {
-        value += t.slice(runStart, this.pos);
-        const e = t[this.pos + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e !== undefined && e in simple) {
-          value += simple[e];
-          this.pos += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
-          value += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
-          this.pos += 6;
-        } else {
-          this.fail(
-            this.pos,
-            `Invalid escape sequence in a string: a backslash followed by ${describeChar(t, this.pos + 1)}`,
-          );
-        }
-        runStart = this.pos;
-      } else if (code < 32) {
-        if (code === 10) this.fail(start, 'Unterminated string: a line ends before the closing "');
-        this.fail(this.pos, `${describeChar(t, this.pos)} inside a string must be escaped`);
-      } else {
-        this.pos++;
-      }
-    }
+    const start = this.offset;
+    const end = start + this.scanner.getTokenLength();
+    if (this.scanner.getTokenError() !== 0) this.stringProblem(start);
+    const value = this.scanner.getTokenValue();
+    this.next();
+    return { kind: 'string', start, end, value };
   }
 
-  private parseNumber(): JsonNumber {
-    const start = this.pos;
-    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(
-      this.text.slice(start, start + 400),
-    );
-    if (!match) this.fail(start, 'Invalid number');
-    this.pos += match[0].length;
-    return { kind: 'number', start, end: this.pos, raw: match[0] };
+  /** What the scanner found wrong in the string at `start`, placed at the character at fault. */
+  private stringProblem(start: number): never {
+    const t = this.text;
+    for (let at = start + 1; ; at++) {
+      const code = t.charCodeAt(at);
+      if (Number.isNaN(code)) this.fail(start, 'Unterminated string: the closing " is missing');
+      if (code === 92) {
+        const e = t[at + 1];
+        if (e !== undefined && e in ESCAPES) at++;
+        else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(at + 2, at + 6))) at += 5;
+        else
+          this.fail(
+            at,
+            `Invalid escape sequence in a string: a backslash followed by ${describeChar(t, at + 1)}`,
+          );
+      } else if (code < 32) {
+        if (code === 10) this.fail(start, 'Unterminated string: a line ends before the closing "');
+        this.fail(at, `${describeChar(t, at)} inside a string must be escaped`);
+      } else if (code === 34) this.fail(start, 'BUG: the scanner refused a well-formed string');
+    }
   }
 }
 

@@ -55,12 +55,11 @@ export function parseKeepList(text: string): Result<KeepList> {
   } else {
     let at = skipped;
     for (const line of body.split('\n')) {
-      const trimmed = line.trim();
-      if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('//')) {
-        const re = /[^\s,"'[\]]+/g;
-        for (let m = re.exec(line); m; m = re.exec(line))
-          found.push({ text: m[0], offset: at + m.index });
-      }
+      // A comment runs from `#` or `//` to the end of the line; no action holds either.
+      const content = line.replace(/(^|\s)(#|\/\/).*$/, '');
+      const re = /[^\s,"'[\]]+/g;
+      for (let m = re.exec(content); m; m = re.exec(content))
+        found.push({ text: m[0], offset: at + m.index });
       at += line.length + 1;
     }
   }

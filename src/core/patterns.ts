@@ -187,6 +187,7 @@ export function patternServices(u: Universe, p: Pattern): number[] {
     const i = u.serviceIndex(p.service);
     return i < 0 ? [] : [i];
   }
+  if (p.service === '*') return u.services.map((_, i) => i);
   const g = compileGlob(p.service);
   const out: number[] = [];
   u.services.forEach((s, i) => {
@@ -195,49 +196,89 @@ export function patternServices(u: Universe, p: Pattern): number[] {
   return out;
 }
 
-/** Below this many candidate names a scan is cheaper than building or reading an index. */
-const INDEX_FROM = 64;
+/**
+ * Names tested against a glob since the process started. The tests read it to check that matching
+ * stays near-linear in what the patterns match, whatever the patterns.
+ */
+export const matchCost = { names: 0 };
 
-/** For each one- and two-character run of a service's names, the names holding it, in order. */
-const gramIndexes = new WeakMap<UniverseService, Map<string, Int32Array>>();
+/**
+ * Past this many names (a big service such as ec2, or one the inputs filled with names of their
+ * own), a service is searched through an index of its own rather than scanned for each pattern.
+ */
+const SERVICE_INDEX_FROM = 256;
 
-function gramIndex(s: UniverseService): Map<string, Int32Array> {
-  let index = gramIndexes.get(s);
-  if (index) return index;
+/** For each one- and two-character run of some names (lower case), those holding it, in order. */
+type Grams = Map<string, Int32Array>;
+
+function gramsOver(names: readonly string[], base: number): Grams {
   const lists = new Map<string, number[]>();
-  const add = (gram: string, i: number): void => {
+  const add = (gram: string, g: number): void => {
     const list = lists.get(gram);
-    if (!list) lists.set(gram, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    if (!list) lists.set(gram, [g]);
+    else if (list[list.length - 1] !== g) list.push(g);
   };
-  s.lower.forEach((name, i) => {
+  names.forEach((name, i) => {
     for (let k = 0; k < name.length; k++) {
-      add(name[k], i);
-      if (k + 1 < name.length) add(name.slice(k, k + 2), i);
+      add(name[k], base + i);
+      if (k + 1 < name.length) add(name.slice(k, k + 2), base + i);
     }
   });
-  index = new Map();
-  for (const [gram, list] of lists) index.set(gram, Int32Array.from(list));
-  gramIndexes.set(s, index);
+  const grams: Grams = new Map();
+  for (const [gram, list] of lists) grams.set(gram, Int32Array.from(list));
+  return grams;
+}
+
+/** The universe's grams, by global index, and each action's service: for globs across services. */
+const universeGrams = new WeakMap<Universe, { grams: Grams; serviceOf: Int32Array }>();
+
+function gramIndex(u: Universe): { grams: Grams; serviceOf: Int32Array } {
+  let index = universeGrams.get(u);
+  if (!index) {
+    const serviceOf = new Int32Array(u.size);
+    const lower: string[] = [];
+    u.services.forEach((s, si) => {
+      serviceOf.fill(si, u.offsets[si], u.offsets[si + 1]);
+      for (const n of s.lower) lower.push(n);
+    });
+    universeGrams.set(u, (index = { grams: gramsOver(lower, 0), serviceOf }));
+  }
   return index;
 }
 
-/**
- * The names that can match `g`: those holding its rarest one- or two-character literal run, or null
- * when it has no literal character (then every name is a candidate). A pattern such as `*:*e1`
- * checks a few hundred names instead of the whole catalog.
- */
-function candidates(s: UniverseService, g: Glob): Int32Array | null {
-  const index = gramIndex(s);
-  let best: Int32Array | null = null;
+/** A big service's grams, by local index. */
+const serviceGrams = new WeakMap<UniverseService, Grams>();
+
+function serviceIndex(s: UniverseService): Grams {
+  let grams = serviceGrams.get(s);
+  if (!grams) serviceGrams.set(s, (grams = gramsOver(s.lower, 0)));
+  return grams;
+}
+
+/** The one- and two-character literal runs of a glob's name part (a `?` breaks a run). */
+function gramsOf(g: Glob): string[] {
+  const out: string[] = [];
   for (const part of g.parts)
     for (let k = 0; k < part.length; k++) {
       if (part.charCodeAt(k) === 63) continue;
       const two = k + 1 < part.length && part.charCodeAt(k + 1) !== 63;
-      const list = index.get(two ? part.slice(k, k + 2) : part[k]);
-      if (!list) return new Int32Array(0);
-      if (!best || list.length < best.length) best = list;
+      out.push(two ? part.slice(k, k + 2) : part[k]);
     }
+  return out;
+}
+
+/**
+ * The names that can match `g`: those holding its rarest literal run, or null when it has none
+ * (then every name is a candidate). A pattern such as `*:*e1` tests a few dozen names instead of
+ * the whole catalog.
+ */
+function candidates(grams: Grams, g: Glob): Int32Array | null {
+  let best: Int32Array | null = null;
+  for (const gram of gramsOf(g)) {
+    const list = grams.get(gram);
+    if (!list) return new Int32Array(0);
+    if (!best || list.length < best.length) best = list;
+  }
   return best;
 }
 
@@ -257,7 +298,41 @@ export function forEachMatchRange(
   const literal = firstWild < 0 ? name : name.slice(0, firstWild);
   const prefixOnly = firstWild >= 0 && firstWild === name.length - 1 && name.endsWith('*');
   const glob = firstWild < 0 || prefixOnly ? null : compileGlob(name);
-  for (const si of patternServices(u, p)) {
+  const services = patternServices(u, p);
+  // A run of consecutive matches, told when it ends.
+  let run = -1;
+  let last = -2;
+  let runService = -1;
+  const hit = (g: number, si: number): void => {
+    if (g !== last + 1 || si !== runService) {
+      if (run >= 0) range(run, last + 1, runService);
+      run = g;
+      runService = si;
+    }
+    last = g;
+  };
+  const test = (g: number, si: number): void => {
+    matchCost.names++;
+    if (globTest(glob as Glob, u.services[si].lower[g - u.offsets[si]])) hit(g, si);
+  };
+  if (glob !== null && services.length > 1) {
+    // Across services: the universe's gram index, so each service does not cost a scan.
+    const index = gramIndex(u);
+    const list = candidates(index.grams, glob);
+    const reachable = new Uint8Array(u.services.length);
+    for (const si of services) reachable[si] = 1;
+    if (list === null) {
+      for (const si of services)
+        for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++) test(g, si);
+    } else
+      for (let k = 0; k < list.length; k++) {
+        const si = index.serviceOf[list[k]];
+        if (reachable[si]) test(list[k], si);
+      }
+    if (run >= 0) range(run, last + 1, runService);
+    return;
+  }
+  for (const si of services) {
     const s = u.services[si];
     const base = u.offsets[si];
     if (glob === null && firstWild < 0) {
@@ -270,21 +345,13 @@ export function forEachMatchRange(
       if (lo < hi) range(base + lo, base + hi, si);
       continue;
     }
-    const list = hi - lo >= INDEX_FROM ? candidates(s, glob) : null;
-    let run = -1;
-    let last = -2;
-    const test = (i: number): void => {
-      if (!globTest(glob, s.lower[i])) return;
-      if (i !== last + 1) {
-        if (run >= 0) range(base + run, base + last + 1, si);
-        run = i;
-      }
-      last = i;
-    };
-    if (list === null) for (let i = lo; i < hi; i++) test(i);
-    else for (let k = lowerBound32(list, lo); k < list.length && list[k] < hi; k++) test(list[k]);
-    if (run >= 0) range(base + run, base + last + 1, si);
+    const list = hi - lo >= SERVICE_INDEX_FROM ? candidates(serviceIndex(s), glob) : null;
+    if (list === null) for (let i = lo; i < hi; i++) test(base + i, si);
+    else
+      for (let k = lowerBound32(list, lo); k < list.length && list[k] < hi; k++)
+        test(base + list[k], si);
   }
+  if (run >= 0) range(run, last + 1, runService);
 }
 
 function lowerBound32(sorted: Int32Array, key: number): number {

@@ -49,23 +49,56 @@ function within(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * For each entry, the index of another entry of the list that allows all it matches, or -1. Of two
- * entries matching the same actions, the first is kept. Every entry marked is covered by one that is
- * not, so leaving out all marked entries changes nothing the list allows.
+ * For each entry, the index of another entry of the list that allows all it matches, or -1. Of
+ * entries matching the same actions, one stays: the one whose text covers the others' (`foo:*`
+ * rather than `foo:Bar` when the universe knows no other foo action, so an action newer than the
+ * catalog is not lost), else the first. Every entry marked is covered by one that is not, so leaving
+ * out all marked entries changes nothing the list allows.
  */
 export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int32Array {
   const n = patterns.length;
   const cover = new Int32Array(n).fill(-1);
   if (n < 2) return cover;
   const runs = patterns.map((p) => runsOf(u, p));
+  const texts = patterns.map((p) => foldCase(p.text));
+  const globs = new Map<number, Glob>();
+  const glob = (j: number): Glob => {
+    let g = globs.get(j);
+    if (!g) globs.set(j, (g = compileGlob(texts[j])));
+    return g;
+  };
+  // Whether j's stars (and no `?`) cover i's text, so j allows every action i's text can match:
+  // j's literal characters can only meet i's literal characters.
+  const coversText = (j: number, i: number): boolean =>
+    !texts[j].includes('?') && globTest(glob(j), texts[i]);
+
+  // Entries matching the same actions: one stays, the others point to it.
+  const same = new Map<string, number[]>();
+  runs.forEach((r, i) => {
+    if (r.length === 0) return;
+    const key = r.join(',');
+    const group = same.get(key);
+    if (group) group.push(i);
+    else same.set(key, [i]);
+  });
   const single: number[] = [];
   const multi: number[] = [];
   const empty: number[] = [];
-  runs.forEach((r, i) => (r.length === 0 ? empty : r.length === 2 ? single : multi).push(i));
+  runs.forEach((r, i) => {
+    if (r.length === 0) empty.push(i);
+  });
+  for (const group of same.values()) {
+    const keeper =
+      group.length === 1
+        ? group[0]
+        : (group.find((j) => group.every((i) => i === j || coversText(j, i))) ?? group[0]);
+    for (const i of group) if (i !== keeper) cover[i] = keeper;
+    (runs[keeper].length === 2 ? single : multi).push(keeper);
+  }
 
-  // One run each: sorted by start, longest first, then by position; an entry lies inside the
+  // One run each (no two the same now): sorted by start, longest first; an entry lies inside the
   // furthest-reaching one before it.
-  single.sort((a, b) => runs[a][0] - runs[b][0] || runs[b][1] - runs[a][1] || a - b);
+  single.sort((a, b) => runs[a][0] - runs[b][0] || runs[b][1] - runs[a][1]);
   const reach = new Int32Array(single.length);
   let best = -1;
   single.forEach((i, k) => {
@@ -113,8 +146,7 @@ export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int
       if (j === i || pairs-- <= 0) continue;
       const b = runs[j];
       if (b[0] > first || b[b.length - 1] < last) continue;
-      const other = size(b);
-      if (other < count || (other === count && j > i)) continue;
+      if (size(b) <= count) continue;
       if (within(a, b)) {
         cover[i] = j;
         break;
@@ -123,17 +155,6 @@ export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int
   }
 
   if (empty.length > 0) {
-    // By text: an entry whose stars (and no `?`) cover the other's text covers every action that
-    // text can match, since its literal characters can only meet the other's literal characters.
-    const texts = patterns.map((p) => foldCase(p.text));
-    const globs = new Map<number, Glob>();
-    const glob = (j: number): Glob => {
-      let g = globs.get(j);
-      if (!g) globs.set(j, (g = compileGlob(texts[j])));
-      return g;
-    };
-    const coversText = (j: number, i: number): boolean =>
-      !texts[j].includes('?') && globTest(glob(j), texts[i]);
     // Hostile lists of thousands of unknown wildcards would make this quadratic: past the budget,
     // such entries are left in (they match no action the refiner knows of either way).
     let budget = TEXT_COMPARISONS;

@@ -252,17 +252,25 @@ export function recommend(ctx: RefineContext): Recommendation {
   let split: Recommendation['split'] = null;
   if (finalSize && finalSize.chars > limit) {
     warnings.push({ code: 'over-quota', message: say.overQuota(finalSize.chars, limit) });
-    split = splitPolicy(
-      ctx,
-      originals,
-      final.map((r) => ({
-        origin: r.index,
-        node: r.node,
-        actions: r.actions,
-        asList: doc.statements[r.index].actionIsList,
-      })),
-      limit,
-    );
+    const splitOf = (statements: readonly Refined[]) =>
+      splitPolicy(
+        ctx,
+        originals,
+        statements.map((r) => ({
+          origin: r.index,
+          node: r.node,
+          actions: r.actions,
+          asList: doc.statements[r.index].actionIsList,
+        })),
+        limit,
+      );
+    split = splitOf(final);
+    // A NotAction form over the quota cannot be cut; its expanded form can.
+    if (split.parts.length === 0 && final !== survivors) {
+      const expandedSplit = splitOf(survivors);
+      if (expandedSplit.parts.length > 0 || /more than the/.test(expandedSplit.why ?? ''))
+        split = expandedSplit;
+    }
     warnings.push({
       code: 'split',
       message: split.why ?? splitSay.offered(split.parts.length, limit),

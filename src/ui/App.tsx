@@ -1,6 +1,14 @@
 // The page: the two inputs; under them the answer (the summary beside the recommended policy), then
 // the trie that explains the picked rewrite, then the original and the recommendation line by line.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { PatternDecision } from '../core';
 import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
@@ -25,7 +33,16 @@ import { describeMarks, loadMarks, marksFragment, readMarks, storeMarks } from '
 export const REFINE_DELAY_MS = 250;
 const ARN_KEY = 'iam-policy-refiner:v1:arn';
 
-export function App({ client, storage }: { client: RefinerClient; storage: Storage | null }) {
+export function App({
+  client,
+  storage,
+  nav,
+}: {
+  client: RefinerClient;
+  storage: Storage | null;
+  /** The way to the page's other views, shown with the tools. */
+  nav?: ReactNode;
+}) {
   const [state, dispatch] = useReducer(reduce, undefined, () => {
     const start = initialInputs(window.location.hash, storage);
     // A share link carries its own what-if marks (or none); otherwise the last session's.
@@ -180,6 +197,7 @@ export function App({ client, storage }: { client: RefinerClient; storage: Stora
           Nothing you type leaves this page.
         </p>
         <div className="tools">
+          {nav}
           <ExamplesMenu onPick={pick} />
           <button
             type="button"

@@ -49,6 +49,11 @@ console.log(
   `CLI end to end (--format aws)                               median ${times[10].toFixed(1).padStart(8)} ms   (21 runs, min ${times[0].toFixed(1)} ms)`,
 );
 
+console.log('\n== account CLI (generated account, worker threads)');
+execFileSync(process.execPath, ['test/bench/account/cli.bench.mjs'], { stdio: 'inherit' });
+console.log('\n== account view (built app, headless Chromium, web workers)');
+execFileSync(process.execPath, ['test/bench/account/app.bench.mjs'], { stdio: 'inherit' });
+
 if (existsSync('test/bench/app.bench.mjs')) {
   console.log('\n== app (built, headless Chromium)');
   execFileSync(process.execPath, ['test/bench/app.bench.mjs'], { stdio: 'inherit' });

@@ -129,6 +129,8 @@ function replacedIn(patterns: string[], unusedText: string) {
   return { u, unused: unusedSet(u, unusedText), replaced };
 }
 
+// Hundreds of runs each against a regular-expression oracle: slow on a loaded machine, hence the
+// generous time-outs.
 describe('exactness over the real catalog (fast-check)', () => {
   it('each refined statement allows exactly the original minus the unused actions', () => {
     fc.assert(
@@ -168,7 +170,7 @@ describe('exactness over the real catalog (fast-check)', () => {
       ),
       { numRuns: 700 },
     );
-  });
+  }, 240_000);
 
   it('no written wildcard can be shortened by a token without covering something outside what it keeps', () => {
     fc.assert(
@@ -209,7 +211,7 @@ describe('exactness over the real catalog (fast-check)', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 240_000);
 
   it('no entry of a rewritten list is allowed entirely by another entry of it', () => {
     fc.assert(
@@ -232,7 +234,7 @@ describe('exactness over the real catalog (fast-check)', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 240_000);
 });
 
 describe('the explanation of each replaced pattern (fast-check)', () => {
@@ -278,5 +280,5 @@ describe('the explanation of each replaced pattern (fast-check)', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 240_000);
 });

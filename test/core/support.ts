@@ -1,6 +1,7 @@
 // Shared by the core tests: the real catalog, variants of it, and one-call refinement.
 import { loadCatalog } from '../../src/catalog/node';
 import {
+  parseKeepList,
   parseFindings,
   parsePolicy,
   refinePolicy,
@@ -30,13 +31,18 @@ export const catalog2024 = catalogWith({ s3: s3of2024.actions.map((a) => a.name)
 export function refineText(
   policy: unknown,
   unused: string,
-  options: { used?: boolean; sizeLimit?: number; catalog?: Catalog } = {},
+  options: { used?: boolean; sizeLimit?: number; catalog?: Catalog; keep?: string } = {},
 ): Recommendation {
   const doc = parsePolicy(typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2));
   if (!doc.ok) throw new Error(`policy: ${doc.error.message}`);
   const findings = parseFindings(unused, { used: options.used });
   if (!findings.ok) throw new Error(`findings: ${findings.error.message}`);
-  const rec = refinePolicy(doc.value, findings.value, options.catalog ?? catalog, options);
+  const keep = options.keep === undefined ? undefined : parseKeepList(options.keep);
+  if (keep && !keep.ok) throw new Error(`keep: ${keep.error.message}`);
+  const rec = refinePolicy(doc.value, findings.value, options.catalog ?? catalog, {
+    sizeLimit: options.sizeLimit,
+    keep: keep?.value,
+  });
   if (!rec.proof.ok) throw new Error(rec.proof.message);
   return rec;
 }

@@ -1,0 +1,142 @@
+// One principal refined: each of its policies against the principal's unused permissions, exactly as
+// the single-policy view does it (core's refinePolicy, with its proof). This is the unit a worker runs:
+// its input and output are plain data, cheap to post between threads.
+import {
+  parsePolicy,
+  refinePolicy,
+  type Catalog,
+  type Findings,
+  type PolicySize,
+  type RefineOptions,
+  type Warning,
+} from '../core';
+import type { AttachedPolicy, Principal } from './authorization';
+import { placeError, type DocumentError } from './documents';
+import {
+  allowedActions,
+  countLevels,
+  documentGrants,
+  emptyLevels,
+  levelIndex,
+  removedCount,
+  treeGrants,
+  unionActions,
+  type LevelCounts,
+} from './levels';
+
+export interface PrincipalTask {
+  /** Position of the principal in the account, to put answers back in order. */
+  index: number;
+  principal: Principal;
+  findings: Findings;
+}
+
+export type PolicyStatus = 'changed' | 'unchanged' | 'error';
+
+export interface PolicyOutcome {
+  policy: Omit<AttachedPolicy, 'text' | 'origin' | 'error'>;
+  status: PolicyStatus;
+  /** Null when nothing changes (no step) or the document could not be read. */
+  recommendedAction: 'CREATE_POLICY' | 'DETACH_POLICY' | null;
+  /** The refined document, pretty-printed; null when detached, unchanged or unreadable. */
+  text: string | null;
+  size: PolicySize | null;
+  overQuota: boolean;
+  /** Actions of the universe the policy allowed, and how many of them go. */
+  proof: { before: number; removed: number; after: number } | null;
+  warnings: Warning[];
+  levels: LevelCounts;
+  error: DocumentError | null;
+}
+
+export interface PrincipalOutcome {
+  index: number;
+  principal: Omit<Principal, 'policies'>;
+  findingsSummary: string;
+  policies: PolicyOutcome[];
+  /** Over the union of the principal's policies: an action two policies allow counts once. */
+  levels: LevelCounts;
+  removed: number;
+  /** The exactness proof failed: a bug in the refiner, reported loudly, never a recommendation. */
+  bug: string | null;
+}
+
+export function refinePrincipal(
+  task: PrincipalTask,
+  catalog: Catalog,
+  options: RefineOptions = {},
+): PrincipalOutcome {
+  const index = levelIndex(catalog);
+  const befores: number[][] = [];
+  const afters: number[][] = [];
+  const policies: PolicyOutcome[] = [];
+  let bug: string | null = null;
+  for (const p of task.principal.policies) {
+    const outcome = refineOne(p, task.findings, catalog, options);
+    policies.push(outcome.result);
+    if (outcome.bug && !bug) bug = `${p.name}: ${outcome.bug}`;
+    if (outcome.before) {
+      const b = allowedActions(outcome.before, index);
+      const a = outcome.after === outcome.before ? b : allowedActions(outcome.after ?? [], index);
+      outcome.result.levels = countLevels(index, b, a);
+      befores.push(b);
+      afters.push(a);
+    }
+  }
+  const levels = countLevels(index, unionActions(befores, index), unionActions(afters, index));
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the policies travel as outcomes
+  const { policies: _, ...principal } = task.principal;
+  return {
+    index: task.index,
+    principal,
+    findingsSummary: task.findings.summary,
+    policies,
+    levels,
+    removed: removedCount(levels),
+    bug,
+  };
+}
+
+type Grants = ReturnType<typeof documentGrants>;
+
+function refineOne(
+  p: AttachedPolicy,
+  findings: Findings,
+  catalog: Catalog,
+  options: RefineOptions,
+): { result: PolicyOutcome; before: Grants | null; after: Grants | null; bug: string | null } {
+  const { text, origin, error, ...policy } = p;
+  const result: PolicyOutcome = {
+    policy,
+    status: 'error',
+    recommendedAction: null,
+    text: null,
+    size: null,
+    overQuota: false,
+    proof: null,
+    warnings: [],
+    levels: emptyLevels(),
+    error,
+  };
+  if (text === null || origin === null) return { result, before: null, after: null, bug: null };
+  const doc = parsePolicy(text);
+  if (!doc.ok) {
+    result.error = placeError(origin, doc.error);
+    return { result, before: null, after: null, bug: null };
+  }
+  // The table and the files need no trie nodes per decision: the single-policy view recomputes them.
+  const rec = refinePolicy(doc.value, findings, catalog, { decisionNodes: false, ...options });
+  if (!rec.proof.ok) return { result, before: null, after: null, bug: rec.proof.message };
+  const changed = rec.text !== rec.originalText;
+  Object.assign(result, {
+    status: changed ? 'changed' : 'unchanged',
+    recommendedAction: changed ? rec.recommendedAction : null,
+    text: changed ? rec.text : null,
+    size: rec.size,
+    overQuota: rec.size !== null && rec.size.chars > rec.size.limit,
+    proof: { before: rec.proof.before, removed: rec.proof.removed, after: rec.proof.after },
+    warnings: rec.warnings,
+  } satisfies Partial<PolicyOutcome>);
+  const before = documentGrants(doc.value);
+  return { result, before, after: changed ? treeGrants(rec.document) : before, bug: null };
+}
