@@ -27,11 +27,11 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
 import type { Mark } from './trie/rows';
 import { useNarrow } from './useNarrow';
-import { describeMarks, loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
+import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
+import { WhatIfNotice } from './WhatIfNotice';
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
-const ARN_KEY = 'iam-policy-refiner:v1:arn';
 
 export function App({
   client,
@@ -52,13 +52,6 @@ export function App({
   });
   const theme = useTheme(storage);
   const narrow = useNarrow(900);
-  const [arn, setArn] = useState(() => {
-    try {
-      return storage?.getItem(ARN_KEY) ?? '';
-    } catch {
-      return '';
-    }
-  });
   const [shareNote, setShareNote] = useState('');
   // Monaco loads after the first answer (or after three seconds, whichever comes first).
   const [waited, setWaited] = useState(false);
@@ -314,37 +307,18 @@ export function App({
               {state.failure}
             </p>
           )}
-          {state.good && state.good.marks.length > 0 && (
-            <p className="what-if" data-testid="what-if" role="status">
-              <strong>What if:</strong> this recommendation is not the findings&apos; own: you
-              marked {describeMarks(state.good.marks)}.{' '}
-              <button
-                type="button"
-                data-testid="reset-marks"
-                onClick={() => dispatch({ type: 'reset-marks' })}
-              >
-                Reset to the findings
-              </button>
-            </p>
+          {state.good && (
+            <WhatIfNotice
+              marks={state.good.marks}
+              onReset={() => dispatch({ type: 'reset-marks' })}
+            />
           )}
           {rec ? (
             <div className={stale ? 'is-stale' : undefined}>
               <div className="answer">
                 <Summary rec={rec} onSelect={select} selected={state.selection} />
                 <RecommendedPolicy rec={rec} marked={markedEntries} onSelect={select}>
-                  <ResultActions
-                    rec={rec}
-                    stale={stale}
-                    policyArn={arn}
-                    onArn={(v) => {
-                      setArn(v);
-                      try {
-                        storage?.setItem(ARN_KEY, v);
-                      } catch {
-                        /* kept for this session only */
-                      }
-                    }}
-                  />
+                  <ResultActions rec={rec} stale={stale} storage={storage} />
                 </RecommendedPolicy>
               </div>
               {state.good && (

@@ -14,14 +14,31 @@ export function arnProblem(arn: string): string | null {
   return POLICY_ARN.test(a) ? null : `That is not a policy ARN: they look like ${ARN_PLACEHOLDER}.`;
 }
 
+const ARN_KEY = 'iam-policy-refiner:v1:arn';
+
 export function ResultActions(props: {
   rec: RecommendationView;
   /** The result is for an earlier input: nothing can be copied from it. */
   stale: boolean;
-  policyArn: string;
-  onArn: (arn: string) => void;
+  /** Where the ARN is kept between visits. */
+  storage: Storage | null;
 }) {
-  const { rec, stale, policyArn, onArn } = props;
+  const { rec, stale, storage } = props;
+  const [policyArn, setArn] = useState(() => {
+    try {
+      return storage?.getItem(ARN_KEY) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  const onArn = (v: string) => {
+    setArn(v);
+    try {
+      storage?.setItem(ARN_KEY, v);
+    } catch {
+      /* kept for this visit only */
+    }
+  };
   const [note, setNote] = useState('');
   const text = recommendedText(rec);
   const say = (ok: boolean, what: string) =>

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { RULE_CAPTION } from './explanation';
 import { RADIUS, type Palette } from './palette';
-import { crossPath, diamondPath } from './TrieNodeGlyph';
+import { crossPath, diamondPath, squareAt } from './TrieNodeGlyph';
 
 function Swatch(props: { children: ReactNode }) {
   return (
@@ -52,16 +52,7 @@ export function TrieLegend({ palette: c }: { palette: Palette }) {
         </li>
         <li>
           <Swatch>
-            <rect
-              x={-r}
-              y={-r}
-              width={2 * r}
-              height={2 * r}
-              rx={2}
-              fill={c.safeFill}
-              stroke={c.safeStroke}
-              strokeWidth={4}
-            />
+            <rect {...squareAt(r)} fill={c.safeFill} stroke={c.safeStroke} strokeWidth={4} />
           </Swatch>
           Kept on purpose (the keep list, or “Keep it”)
         </li>

@@ -86,6 +86,8 @@ function look(p: TrieNodeGlyphProps): Look {
 }
 
 export const diamondPath = (r: number) => `M0,${-r - 2}L${r + 2},0L0,${r + 2}L${-r - 2},0Z`;
+/** The square of an action kept on purpose. */
+export const squareAt = (r: number) => ({ x: -r, y: -r, width: 2 * r, height: 2 * r, rx: 2 });
 export const crossPath = (r: number) =>
   `M${-r / 2},${-r / 2}L${r / 2},${r / 2}M${r / 2},${-r / 2}L${-r / 2},${r / 2}`;
 
@@ -129,16 +131,7 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
           />
         )}
         {l.shape === 'square' ? (
-          <rect
-            x={-r}
-            y={-r}
-            width={2 * r}
-            height={2 * r}
-            rx={2}
-            fill={l.fill}
-            stroke={l.stroke}
-            strokeWidth={strokeWidth}
-          />
+          <rect {...squareAt(r)} fill={l.fill} stroke={l.stroke} strokeWidth={strokeWidth} />
         ) : l.shape === 'circle' ? (
           <circle
             r={r}
