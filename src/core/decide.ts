@@ -60,8 +60,7 @@ export function decidePattern(
   const u = ctx.universe;
   const { unused, reported } = ctx;
   const p = ref.pattern;
-  // Built as literals of one shape, not by spreading a base: spreading made a 100,000-action list
-  // spend most of its time copying properties.
+  // One literal of one shape per decision, not a spread of a shared base: a list may hold 100,000.
   const decided = (
     outcome: PatternOutcome,
     reason: string,

@@ -31,8 +31,8 @@ export function withActionList(
 /**
  * compactLength of the value withActionList writes for `list`. `generated`: the entries were written
  * from universe names, which hold no character JSON escapes (the catalog's are letters, digits and
- * dashes; names the user adds pass the same check as patterns), so their length is enough: reading
- * 10,000 freshly concatenated strings would cost more than the rest of a "*" refinement.
+ * dashes; names the user adds pass the same check as patterns), so their length is enough, and
+ * thousands of freshly made strings are not read again.
  */
 export function listLength(list: readonly string[], asList: boolean, generated = false): number {
   const length = generated ? (t: string) => t.length + 2 : quotedLength;

@@ -14,7 +14,7 @@ import { walk, type Step, type Walk } from './walk';
 /** The steps of the walk by their code in `PatternTrieNodes.step` (-1: not reached). */
 export const STEPS: readonly Step[] = ['written', 'exact', 'entered', 'empty', 'covered'];
 
-/** Words (the product's unit, SPEC.md) or single characters (what SPEC.md shows to be wrong). */
+/** Words (the product's unit) or single characters (what docs/refinement.md shows to be wrong). */
 export type TrieLevel = 'word' | 'char';
 
 /** One action under the pattern's trie (a view: the trie stores actions as columns). */

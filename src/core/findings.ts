@@ -1,15 +1,18 @@
-// The five accepted kinds of unused-permission input (SPEC.md), detected from their shape and read
-// into one list of entries: a service, and an action in it or the whole service.
+// The five accepted kinds of unused-permission input (docs/refinement.md), detected from their
+// shape and read into one list of entries: a service, and an action in it or the whole service.
 import {
   entry,
   errorAt,
   LineMap,
   parseJson,
   quote,
+  Refusal,
+  refusedAt,
   type JsonObject,
   type JsonValue,
   type Result,
 } from './json';
+import { plural } from './messages';
 import { foldCase } from './universe';
 
 export type FindingsKind =
@@ -48,13 +51,6 @@ const ACCEPTED =
   'GetServiceLastAccessedDetails output, a list of actions (one per line or a JSON array of strings), ' +
   'or a list of used actions (start it with the line "# used", or paste CloudTrail events)';
 
-class FindingsError {
-  constructor(
-    readonly offset: number,
-    readonly message: string,
-  ) {}
-}
-
 /** Larger than any report IAM writes for one role (the whole catalog is about 3 MB of findings). */
 export const MAX_FINDINGS_CHARS = 16 * 1024 * 1024;
 
@@ -68,7 +64,7 @@ const SERVICE_PATTERN = /^[A-Za-z0-9*?-]+$/;
  */
 function servicePrefix(text: string, at: number, wildcards = false): string {
   if (!(wildcards ? SERVICE_PATTERN : SERVICE_TEXT).test(text))
-    throw new FindingsError(
+    throw new Refusal(
       at,
       /[*?]/.test(text)
         ? `${quote(text)}: AWS never writes a wildcard here; name the service, like s3 or vpc-lattice`
@@ -94,25 +90,18 @@ export function parseFindings(text: string, options: FindingsOptions = {}): Resu
         `The unused permissions are ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FINDINGS_CHARS / 1048576} MB`,
       ),
     };
-  try {
-    const found = read(text, options);
-    return { ok: true, value: found };
-  } catch (e) {
-    if (e instanceof FindingsError) return { ok: false, error: errorAt(text, e.offset, e.message) };
-    throw e;
-  }
+  return refusedAt(text, () => read(text, options));
 }
 
 function read(text: string, options: FindingsOptions): Findings {
   const body = text.replace(/^\uFEFF/, '');
   const first = body.search(/\S/);
-  if (first < 0) throw new FindingsError(0, `The unused permissions are empty. ${ACCEPTED}`);
+  if (first < 0) throw new Refusal(0, `The unused permissions are empty. ${ACCEPTED}`);
   const lines = new LineMap(text);
   const offset = text.length - body.length;
   if (body[first] === '{' || body[first] === '[') {
     const parsed = parseJson(text);
-    if (!parsed.ok)
-      throw new FindingsError(parsed.error.offset, `${parsed.error.message}. ${ACCEPTED}`);
+    if (!parsed.ok) throw new Refusal(parsed.error.offset, `${parsed.error.message}. ${ACCEPTED}`);
     return readJson(parsed.value, lines, options);
   }
   return readLines(body, offset, lines, options);
@@ -127,11 +116,8 @@ function summarize(
   const services = new Set(entries.map((e) => e.service));
   const whole = entries.filter((e) => e.action === null).length;
   const actions = entries.length - whole;
-  const parts = [
-    `${services.size} service${services.size === 1 ? '' : 's'}`,
-    `${actions} action${actions === 1 ? '' : 's'}`,
-  ];
-  if (whole > 0) parts.push(`${whole} whole service${whole === 1 ? '' : 's'}`);
+  const parts = [plural(services.size, 'service'), plural(actions, 'action')];
+  if (whole > 0) parts.push(plural(whole, 'whole service'));
   const finalKind: FindingsKind = mode === 'used' ? 'used-actions' : kind;
   return { kind: finalKind, mode, entries, source, summary: `${source}: ${parts.join(', ')}` };
 }
@@ -142,7 +128,7 @@ function splitAction(
   what: string,
 ): { service: string; action: string } {
   if (!ACTION_TEXT.test(text))
-    throw new FindingsError(
+    throw new Refusal(
       offset,
       `${what} ${quote(text)} is not an action like s3:GetObject. ${ACCEPTED}`,
     );
@@ -176,7 +162,7 @@ function readLines(
     at += line.length + 1;
   }
   if (entries.length === 0)
-    throw new FindingsError(offset, `No action found: only comments. ${ACCEPTED}`);
+    throw new Refusal(offset, `No action found: only comments. ${ACCEPTED}`);
   return summarize(
     'action-list',
     entries,
@@ -193,8 +179,7 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
   const pos = (v: JsonValue) => lines.position(v.start);
   const used = options.used === true;
   if (root.kind === 'array') {
-    if (root.items.length === 0)
-      throw new FindingsError(root.start, `The list is empty. ${ACCEPTED}`);
+    if (root.items.length === 0) throw new Refusal(root.start, `The list is empty. ${ACCEPTED}`);
     const head = root.items[0];
     if (root.items.every((v) => v.kind === 'string')) {
       const entries = root.items.map((v) => {
@@ -215,23 +200,23 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
     if (head.kind === 'object' && entry(head, 'eventSource'))
       return readCloudTrail(root.items, lines, 'eventSource', 'eventName');
     const bad = root.items.find((v) => v.kind !== 'string') ?? head;
-    throw new FindingsError(
+    throw new Refusal(
       bad.start,
       `This list holds ${bad.kind === 'object' ? 'objects without "serviceNamespace"' : `a ${bad.kind}`}. ${ACCEPTED}`,
     );
   }
   if (root.kind !== 'object')
-    throw new FindingsError(
+    throw new Refusal(
       root.start,
       `A ${root.kind} is not a list of unused permissions. ${ACCEPTED}`,
     );
   const details = entry(root, 'findingDetails');
   if (details) {
     if (details.kind !== 'array')
-      throw new FindingsError(details.start, '"findingDetails" must be a list');
+      throw new Refusal(details.start, '"findingDetails" must be a list');
     const type = str(entry(root, 'findingType'));
     if (type && type !== 'UnusedPermission')
-      throw new FindingsError(
+      throw new Refusal(
         root.start,
         `This is a ${quote(type)} finding; only UnusedPermission findings list unused actions`,
       );
@@ -249,7 +234,7 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
     const list = entry(root, key);
     if (list?.kind === 'array') {
       if (list.items.length === 0)
-        throw new FindingsError(
+        throw new Refusal(
           list.start,
           key === 'usedActions'
             ? '"usedActions" is empty: with nothing used, everything the policy allows would be removed. List the actions that were used'
@@ -257,7 +242,7 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
         );
       const entries = list.items.map((v) => {
         if (v.kind !== 'string')
-          throw new FindingsError(
+          throw new Refusal(
             v.start,
             `Every entry of "${key}" must be a string like "s3:GetObject"`,
           );
@@ -273,21 +258,21 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
     }
   }
   if (entry(root, 'findings'))
-    throw new FindingsError(
+    throw new Refusal(
       root.start,
       'This is a ListFindingsV2 page: it names findings but not their unused actions. Run get-finding-v2 --id <finding id> and paste its output',
     );
   if (entry(root, 'Statement'))
-    throw new FindingsError(
+    throw new Refusal(
       root.start,
       'This is a policy, not the unused permissions: paste it in the policy editor',
     );
   if (entry(root, 'recommendedSteps'))
-    throw new FindingsError(
+    throw new Refusal(
       root.start,
       'This is a recommendation (GetFindingRecommendation output), not the unused permissions',
     );
-  throw new FindingsError(
+  throw new Refusal(
     root.start,
     `This object has none of "findingDetails", "ServicesLastAccessed", "Records". ${ACCEPTED}`,
   );
@@ -297,10 +282,10 @@ function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findi
   const entries: FindingsEntry[] = [];
   for (const item of items) {
     if (item.kind !== 'object')
-      throw new FindingsError(item.start, 'Every entry must be an object with "serviceNamespace"');
+      throw new Refusal(item.start, 'Every entry must be an object with "serviceNamespace"');
     const service = entry(item, 'serviceNamespace');
     if (service?.kind !== 'string' || service.value === '')
-      throw new FindingsError(item.start, 'This entry has no "serviceNamespace" string');
+      throw new Refusal(item.start, 'This entry has no "serviceNamespace" string');
     const actions = entry(item, 'actions');
     const svc = servicePrefix(service.value, service.start, true);
     if (!actions) {
@@ -308,12 +293,12 @@ function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findi
       continue;
     }
     if (actions.kind !== 'array')
-      throw new FindingsError(actions.start, '"actions" must be a list of action names');
+      throw new Refusal(actions.start, '"actions" must be a list of action names');
     for (const a of actions.items) {
       const name =
         a.kind === 'string' ? a.value : a.kind === 'object' ? str(entry(a, 'action')) : undefined;
       if (name === undefined)
-        throw new FindingsError(a.start, '"actions" must hold action names like "GetObject"');
+        throw new Refusal(a.start, '"actions" must hold action names like "GetObject"');
       entries.push(actionEntry(svc, name, a, lines));
     }
   }
@@ -334,15 +319,12 @@ function actionEntry(
 ): FindingsEntry {
   const colon = name.indexOf(':');
   if (colon >= 0 && foldCase(name.slice(0, colon)) !== service)
-    throw new FindingsError(
-      at.start,
-      `${quote(name)} is listed under the service ${quote(service)}`,
-    );
+    throw new Refusal(at.start, `${quote(name)} is listed under the service ${quote(service)}`);
   const action = colon >= 0 ? name.slice(colon + 1) : name;
   if (!/^[A-Za-z0-9*?_.-]+$/.test(action))
-    throw new FindingsError(at.start, `${quote(name)} is not an action name`);
+    throw new Refusal(at.start, `${quote(name)} is not an action name`);
   if (!wildcards && /[*?]/.test(action))
-    throw new FindingsError(
+    throw new Refusal(
       at.start,
       `${quote(name)}: AWS never writes a wildcard here; this report names actions one by one`,
     );
@@ -361,7 +343,7 @@ function readFindingDetails(
     if (details?.kind !== 'object') continue; // other detail kinds (access keys, passwords) carry no actions
     const service = str(entry(details, 'serviceNamespace'));
     if (!service)
-      throw new FindingsError(details.start, '"unusedPermissionDetails" has no "serviceNamespace"');
+      throw new Refusal(details.start, '"unusedPermissionDetails" has no "serviceNamespace"');
     const svc = servicePrefix(service, details.start, true);
     const actions = entry(details, 'actions');
     if (!actions) {
@@ -372,16 +354,15 @@ function readFindingDetails(
       });
       continue;
     }
-    if (actions.kind !== 'array')
-      throw new FindingsError(actions.start, '"actions" must be a list');
+    if (actions.kind !== 'array') throw new Refusal(actions.start, '"actions" must be a list');
     for (const a of actions.items) {
       const name = a.kind === 'object' ? str(entry(a, 'action')) : str(a);
-      if (!name) throw new FindingsError(a.start, 'Each of "actions" must have an "action"');
+      if (!name) throw new Refusal(a.start, 'Each of "actions" must have an "action"');
       entries.push(actionEntry(svc, name, a, lines));
     }
   }
   if (entries.length === 0)
-    throw new FindingsError(
+    throw new Refusal(
       container.start,
       'These finding details hold no "unusedPermissionDetails": nothing says which permissions are unused',
     );
@@ -400,19 +381,19 @@ function readLastAccessed(
   used: boolean,
 ): Findings {
   if (services.kind !== 'array')
-    throw new FindingsError(services.start, '"ServicesLastAccessed" must be a list');
+    throw new Refusal(services.start, '"ServicesLastAccessed" must be a list');
   const granularity = str(entry(root, 'JobType'));
   if (granularity && granularity !== 'ACTION_LEVEL')
-    throw new FindingsError(
+    throw new Refusal(
       root.start,
       `This report is ${quote(granularity)}; generate it with --granularity ACTION_LEVEL so it names actions`,
     );
   const entries: FindingsEntry[] = [];
   for (const s of services.items) {
     if (s.kind !== 'object')
-      throw new FindingsError(s.start, 'Each of "ServicesLastAccessed" must be an object');
+      throw new Refusal(s.start, 'Each of "ServicesLastAccessed" must be an object');
     const ns = str(entry(s, 'ServiceNamespace'));
-    if (!ns) throw new FindingsError(s.start, 'This service has no "ServiceNamespace"');
+    if (!ns) throw new Refusal(s.start, 'This service has no "ServiceNamespace"');
     const svc = servicePrefix(ns, s.start);
     if (!entry(s, 'LastAuthenticated')) {
       entries.push({ service: svc, action: null, ...lines.position(s.start) });
@@ -453,10 +434,10 @@ function readCloudTrail(
       item.start,
     );
     if (!/^[A-Za-z0-9_.-]+$/.test(name))
-      throw new FindingsError(item.start, `${quote(name)} is not an action name`);
+      throw new Refusal(item.start, `${quote(name)} is not an action name`);
     entries.push({ service, action: name, ...lines.position(item.start) });
   }
   if (entries.length === 0)
-    throw new FindingsError(0, `These CloudTrail events name no ${sourceKey} and ${nameKey}`);
+    throw new Refusal(0, `These CloudTrail events name no ${sourceKey} and ${nameKey}`);
   return summarize('used-actions', entries, 'CloudTrail events (used actions)', 'used');
 }

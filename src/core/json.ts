@@ -96,11 +96,25 @@ export function errorAt(text: string, offset: number, message: string): SourceEr
   return { message, offset, ...new LineMap(text).position(offset) };
 }
 
-class ParseFailure {
+/**
+ * Thrown inside a reader when the input is refused at `offset`, and turned into a SourceError value
+ * at the reader's edge (`refusedAt`): user errors never leave core as exceptions.
+ */
+export class Refusal {
   constructor(
     readonly offset: number,
     readonly message: string,
   ) {}
+}
+
+/** Runs a reader over `text`, its Refusal turned into a located error value. */
+export function refusedAt<T>(text: string, read: () => T): Result<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, error: errorAt(text, e.offset, e.message) };
+    throw e;
+  }
 }
 
 /** The character at `offset`, whole even when it is outside the BMP, named when it would not show. */
@@ -188,7 +202,7 @@ class Parser {
   }
 
   private fail(offset: number, message: string): never {
-    throw new ParseFailure(offset, message);
+    throw new Refusal(offset, message);
   }
 
   /** The next token that is not white space; JSON's white space is space, tab and line breaks. */
@@ -369,12 +383,7 @@ class Parser {
 }
 
 export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): Result<JsonValue> {
-  try {
-    return { ok: true, value: new Parser(text, maxDepth).parseDocument() };
-  } catch (e) {
-    if (e instanceof ParseFailure) return { ok: false, error: errorAt(text, e.offset, e.message) };
-    throw e;
-  }
+  return refusedAt(text, () => new Parser(text, maxDepth).parseDocument());
 }
 
 /** A string written by the refiner (no place in the input). A class, not a literal: see NodeInfo. */

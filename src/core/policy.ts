@@ -6,6 +6,8 @@ import {
   LineMap,
   parseJson,
   quote,
+  Refusal,
+  refusedAt,
   type JsonArray,
   type JsonObject,
   type JsonValue,
@@ -59,13 +61,6 @@ export const MAX_STATEMENTS = 10_000;
 /** Entries of all Action and NotAction lists of one policy; 100,000 refine in about two seconds. */
 export const MAX_ACTION_ENTRIES = 100_000;
 
-class GrammarError {
-  constructor(
-    readonly offset: number,
-    readonly message: string,
-  ) {}
-}
-
 function typeName(v: JsonValue): string {
   return v.kind === 'true' || v.kind === 'false'
     ? 'a boolean'
@@ -100,12 +95,7 @@ export function parsePolicy(text: string): Result<PolicyDocument> {
     };
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
-  try {
-    return { ok: true, value: readDocument(text, parsed.value) };
-  } catch (e) {
-    if (e instanceof GrammarError) return { ok: false, error: errorAt(text, e.offset, e.message) };
-    throw e;
-  }
+  return refusedAt(text, () => readDocument(text, parsed.value));
 }
 
 /**
@@ -138,7 +128,7 @@ function nestedPolicy(root: JsonObject): { path: string; value: JsonObject } | u
 
 function readDocument(text: string, root: JsonValue): PolicyDocument {
   if (root.kind !== 'object')
-    throw new GrammarError(
+    throw new Refusal(
       root.start,
       `A policy is a JSON object with a "Statement"; this is ${typeName(root)}`,
     );
@@ -146,7 +136,7 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
   if (!statementValue) {
     const hint = root.entries.find((e) => e.key.toLowerCase() === 'statement');
     if (hint)
-      throw new GrammarError(
+      throw new Refusal(
         hint.keyStart,
         `${quote(hint.key)} must be spelled "Statement" (IAM keys are case-sensitive)`,
       );
@@ -155,37 +145,34 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
       ? `only the policy document that starts here (${inner.path})`
       : 'the PolicyDocument of one policy';
     if (entry(root, 'Resources') || entry(root, 'AWSTemplateFormatVersion'))
-      throw new GrammarError(
+      throw new Refusal(
         inner?.value.start ?? root.start,
         `This looks like a CloudFormation template, not a policy: paste ${where}`,
       );
     if (inner)
-      throw new GrammarError(
-        inner.value.start,
-        `This is not a policy but holds one: paste ${where}`,
-      );
+      throw new Refusal(inner.value.start, `This is not a policy but holds one: paste ${where}`);
     if (entry(root, 'Effect'))
-      throw new GrammarError(
+      throw new Refusal(
         root.start,
         'This looks like a single statement: wrap it as {"Version": "2012-10-17", "Statement": [ ... ]}',
       );
-    throw new GrammarError(root.start, 'The policy has no "Statement"');
+    throw new Refusal(root.start, 'The policy has no "Statement"');
   }
   let items: JsonValue[];
   if (statementValue.kind === 'array') items = statementValue.items;
   else if (statementValue.kind === 'object') items = [statementValue];
   else
-    throw new GrammarError(
+    throw new Refusal(
       statementValue.start,
       `"Statement" must be an object or a list of objects, not ${typeName(statementValue)}`,
     );
   if (items.length === 0)
-    throw new GrammarError(
+    throw new Refusal(
       statementValue.start,
       '"Statement" is empty: the policy grants nothing (IAM rejects it)',
     );
   if (items.length > MAX_STATEMENTS)
-    throw new GrammarError(
+    throw new Refusal(
       items[MAX_STATEMENTS].start,
       `The policy has ${items.length.toLocaleString('en-US')} statements; the limit is ${MAX_STATEMENTS.toLocaleString('en-US')}`,
     );
@@ -203,7 +190,7 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
     const s = readStatement(item, index, lines, notes);
     entries += s.patterns.length;
     if (entries > MAX_ACTION_ENTRIES)
-      throw new GrammarError(
+      throw new Refusal(
         s.patterns[s.patterns.length - (entries - MAX_ACTION_ENTRIES)].start,
         `The policy has more than ${MAX_ACTION_ENTRIES.toLocaleString('en-US')} entries in its Action and NotAction lists; that is the limit`,
       );
@@ -219,7 +206,7 @@ function readStatement(
   notes: GrammarNote[],
 ): Statement {
   if (node.kind !== 'object')
-    throw new GrammarError(
+    throw new Refusal(
       node.start,
       `Statement ${index + 1} must be an object, not ${typeName(node)}`,
     );
@@ -228,7 +215,7 @@ function readStatement(
     if (!STATEMENT_KEYS.includes(e.key)) {
       const fix = STATEMENT_KEYS.find((k) => k.toLowerCase() === e.key.toLowerCase());
       if (fix)
-        throw new GrammarError(
+        throw new Refusal(
           e.keyStart,
           `${where}: ${quote(e.key)} must be spelled "${fix}" (IAM keys are case-sensitive)`,
         );
@@ -242,36 +229,36 @@ function readStatement(
   }
   const effect = entry(node, 'Effect');
   if (!effect)
-    throw new GrammarError(
+    throw new Refusal(
       node.start,
       `${where} has no "Effect": add "Effect": "Allow" or "Effect": "Deny"`,
     );
   if (effect.kind !== 'string' || (effect.value !== 'Allow' && effect.value !== 'Deny'))
-    throw new GrammarError(
+    throw new Refusal(
       effect.start,
       `${where}: "Effect" must be "Allow" or "Deny", not ${effect.kind === 'string' ? quote(effect.value) : typeName(effect)}`,
     );
   const action = entry(node, 'Action');
   const notAction = entry(node, 'NotAction');
   if (action && notAction)
-    throw new GrammarError(
+    throw new Refusal(
       node.start,
       `${where} has both "Action" and "NotAction"; IAM allows only one`,
     );
   const list = action ?? notAction;
-  if (!list) throw new GrammarError(node.start, `${where} has neither "Action" nor "NotAction"`);
+  if (!list) throw new Refusal(node.start, `${where} has neither "Action" nor "NotAction"`);
   const key = action ? 'Action' : 'NotAction';
   const values: JsonValue[] = list.kind === 'array' ? list.items : [list];
   if (list.kind !== 'array' && list.kind !== 'string')
-    throw new GrammarError(
+    throw new Refusal(
       list.start,
       `${where}: "${key}" must be a string or a list of strings, not ${typeName(list)}`,
     );
   if (list.kind === 'array' && list.items.length === 0)
-    throw new GrammarError(list.start, `${where}: "${key}" is an empty list`);
+    throw new Refusal(list.start, `${where}: "${key}" is an empty list`);
   const patterns = values.map((v) => {
     if (v.kind !== 'string')
-      throw new GrammarError(
+      throw new Refusal(
         v.start,
         `${where}: every entry of "${key}" must be a string, not ${typeName(v)}`,
       );

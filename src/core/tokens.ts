@@ -1,4 +1,4 @@
-// Action names split into words, the unit of the trie (SPEC.md "tokens"): GetBucketPolicy ->
+// Action names split into words, the unit of the trie (docs/refinement.md): GetBucketPolicy ->
 // Get|Bucket|Policy, GetBucketCORS -> Get|Bucket|CORS, DescribeDBInstances -> Describe|DB|Instances.
 
 // In order: capitals that end where a capitalised word starts (DB in DBInstances); a word with an

@@ -1,5 +1,5 @@
-// The universe (SPEC.md): every action of the catalog plus every concrete action the policy or the
-// findings name, indexed so that the actions of one service, and those sharing a prefix, are
+// The universe (docs/refinement.md): the catalog's actions plus every concrete action the policy or
+// the findings name, indexed so that the actions of one service, and those sharing a prefix, are
 // contiguous. Catalog-derived parts are built once per catalog and shared across refinements.
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';

@@ -15,10 +15,11 @@ import { RefinerCancelled, type RefinerClient } from '../worker/client';
 import { DiffView } from './DiffView';
 import { EditorPane } from './EditorPane';
 import { ExamplesMenu } from './ExamplesMenu';
-import { initialInputs, readFragment, shareFragment, store, type Inputs } from './inputs';
+import { initialInputs, shareFragment, store, type Inputs } from './inputs';
 import { POLICY_URI, UNUSED_URI } from './policySchema';
 import { RecommendedPolicy } from './RecommendedPolicy';
 import { ResultActions } from './ResultActions';
+import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
@@ -27,6 +28,7 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
 import type { Mark } from './trie/rows';
 import { useNarrow } from './useNarrow';
+import { useShareLink } from './useShareLink';
 import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
 
@@ -43,13 +45,15 @@ export function App({
   /** The way to the page's other views, shown with the tools. */
   nav?: ReactNode;
 }) {
-  const [state, dispatch] = useReducer(reduce, undefined, () => {
-    const start = initialInputs(window.location.hash, storage);
-    // A share link carries its own what-if marks (or none); otherwise the last session's.
-    const marks =
-      start.from === 'share link' ? readMarks(window.location.hash) : loadMarks(storage);
-    return initialState(start.inputs, marks);
-  });
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    initialState(initialInputs(storage).inputs, loadMarks(storage)),
+  );
+  // A share link carries its own what-if marks (or none).
+  const loadLink = useCallback(
+    (inputs: Inputs) => dispatch({ type: 'load', inputs, marks: readMarks(window.location.hash) }),
+    [],
+  );
+  const link = useShareLink(state.revision, loadLink);
   const theme = useTheme(storage);
   const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
@@ -64,6 +68,8 @@ export function App({
 
   const { inputs, revision, marks } = state;
   useEffect(() => {
+    // Nothing is refined or stored while a share link is being read: a broken one changes nothing.
+    if (link.opening) return;
     dispatch({ type: 'stored', ok: store(storage, inputs) });
     storeMarks(storage, marks);
     // The first input (a share link, the last session, an example) refines at once; edits after a pause.
@@ -84,18 +90,7 @@ export function App({
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [client, storage, inputs, marks, revision]);
-
-  // A share link pasted into the address bar of this tab.
-  useEffect(() => {
-    const onHash = () => {
-      const shared = readFragment(window.location.hash);
-      if (shared)
-        dispatch({ type: 'load', inputs: shared, marks: readMarks(window.location.hash) });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [client, storage, inputs, marks, revision, link.opening]);
 
   const inputsRef = useRef({ inputs, marks });
   useEffect(() => {
@@ -213,6 +208,13 @@ export function App({
           </span>
         </div>
       </header>
+      {link.problem && (
+        <ShareLinkNotice
+          message={link.problem}
+          onDismiss={link.dismiss}
+          onOpenAnyway={link.openAnyway}
+        />
+      )}
       {!state.stored && (
         <p className="notice" role="status">
           The browser would not keep these inputs (storage full or disabled): they will not survive
@@ -348,7 +350,9 @@ export function App({
               <p className="placeholder">
                 {policyError || unusedError
                   ? 'Fix the input to see a recommendation.'
-                  : 'Refining…'}
+                  : link.opening
+                    ? 'Opening the share link…'
+                    : 'Refining…'}
               </p>
             )
           )}

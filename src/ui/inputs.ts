@@ -1,7 +1,10 @@
 // The two inputs, where they come from at start (the URL fragment first, then localStorage, then the
-// worked example: TypeScript Playground's getInitialCode), and how they are kept and shared.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// worked example: TypeScript Playground's getInitialCode), and how they are kept and shared. A link
+// is only split here; shareLink.ts decodes it off the page's thread and replaces these inputs when
+// it decodes.
+import { compressToEncodedURIComponent } from 'lz-string';
 import { examples } from '../examples';
+import type { LinkParts } from '../worker/shareLink';
 
 export interface Inputs {
   policy: string;
@@ -21,8 +24,8 @@ export function shareFragment(inputs: Inputs): string {
   return `#${parts.join('&')}`;
 }
 
-/** Both inputs from a `#policy=...&unused=...` fragment, or null when it holds no share link. */
-export function readFragment(hash: string): Inputs | null {
+/** The still-encoded parts of a `#policy=...&unused=...` fragment, or null when it holds no link. */
+export function linkParts(hash: string): LinkParts | null {
   // Split by hand: URLSearchParams would turn lz-string's '+' into a space.
   const params = new Map<string, string>();
   for (const part of hash.replace(/^#/, '').split('&')) {
@@ -32,9 +35,7 @@ export function readFragment(hash: string): Inputs | null {
   const policy = params.get('policy');
   const unused = params.get('unused');
   if (policy === undefined && unused === undefined) return null;
-  const read = (v: string | undefined): string =>
-    v === undefined ? '' : (decompressFromEncodedURIComponent(v) ?? '');
-  return { policy: read(policy), unused: read(unused), used: params.get('used') === '1' };
+  return { policy, unused, used: params.get('used') === '1' };
 }
 
 export function loadStored(storage: Storage | null): Inputs | null {
@@ -59,12 +60,8 @@ export function store(storage: Storage | null, inputs: Inputs): boolean {
   }
 }
 
-export function initialInputs(
-  hash: string,
-  storage: Storage | null,
-): { inputs: Inputs; from: string } {
-  const shared = readFragment(hash);
-  if (shared) return { inputs: shared, from: 'share link' };
+/** What the page shows until a share link, if any, has decoded: the last session, else the example. */
+export function initialInputs(storage: Storage | null): { inputs: Inputs; from: string } {
   const stored = loadStored(storage);
   if (stored) return { inputs: stored, from: 'last session' };
   const first = examples[0];

@@ -41,13 +41,19 @@ export function marksFragment(marks: readonly ActionMark[]): string {
     : `&${PARAM}=${compressToEncodedURIComponent(JSON.stringify(marks))}`;
 }
 
-/** The marks a share link carries (none when it carries none). */
+/**
+ * Longer is not a link this page wrote (a hundred marks take some 2,000): not decompressed, since
+ * lz-string's output can grow with the square of its input.
+ */
+const MAX_MARKS_PARAM = 8000;
+
+/** The marks a share link carries (none when it carries none, or junk). */
 export function readMarks(hash: string): ActionMark[] {
   const part = hash
     .replace(/^#/, '')
     .split('&')
     .find((p) => p.startsWith(`${PARAM}=`));
-  if (!part) return [];
+  if (!part || part.length > MAX_MARKS_PARAM) return [];
   try {
     return valid(JSON.parse(decompressFromEncodedURIComponent(part.slice(PARAM.length + 1)) ?? ''));
   } catch {

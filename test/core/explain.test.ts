@@ -138,7 +138,7 @@ describe('explainPattern on the worked example', () => {
     expect(invoke.trie.nodes.prefix[0]).toBe('lambda:Invoke');
   });
 
-  it('gives the character-level result SPEC.md warns about', () => {
+  it('gives the character-level result docs/refinement.md warns about', () => {
     const char = explain(workedExample.policy, workedExample.unused, 1, 0, {
       catalog: catalog2024,
       level: 'char',

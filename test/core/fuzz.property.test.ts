@@ -142,6 +142,60 @@ const mutated = fc
     return text;
   });
 
+/** ASCII letters and the look-alikes a paste can bring in their place. */
+const LOOK_ALIKES: Record<string, string[]> = {
+  k: ['\u212A', '\u03BA'],
+  K: ['\u212A', '\u039A'],
+  a: ['\u0430', '\uFF41'],
+  e: ['\u0435'],
+  i: ['\u0131', '\u0456'],
+  I: ['\u0130', '\u0406'],
+  s: ['\u017F', '\u0455'],
+  o: ['\u043E', '\u03BF'],
+  c: ['\u0441'],
+  S: ['\u0405'],
+};
+
+/** A real action or wildcard with one letter swapped for a look-alike. */
+const lookAlike = fc
+  .tuple(
+    fc.oneof(
+      realAction,
+      realAction.map((a) => a.slice(0, a.indexOf(':') + 4) + '*'),
+    ),
+    fc.nat(),
+    fc.nat(),
+  )
+  .filter(([a]) => /[kKaeiIsocS]/.test(a))
+  .map(([a, i, j]) => {
+    const at = [...a.matchAll(/[kKaeiIsocS]/g)].map((m) => m.index ?? 0);
+    const k = at[i % at.length];
+    const options = LOOK_ALIKES[a[k]];
+    return a.slice(0, k) + options[j % options.length] + a.slice(k + 1);
+  });
+
+/** Unused lists a person may write with wildcards, in the kinds that accept them. */
+const wildcardFindings = fc
+  .array(
+    fc.oneof(
+      realAction,
+      fc.constantFrom('*:GetObject', 's3:Get*', '?3:GetObject*', 'ec2:*Instances', '*:Describe*'),
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .chain((list) =>
+    fc.constantFrom(
+      list.join('\n'),
+      JSON.stringify(list),
+      JSON.stringify(
+        list.map((a) => ({
+          serviceNamespace: a.slice(0, a.indexOf(':')),
+          actions: [a.slice(a.indexOf(':') + 1)],
+        })),
+      ),
+    ),
+  );
+
 describe('fuzz: nothing throws, every refusal has a place, every result is proven', () => {
   it('random bytes into both parsers and the refiner', () => {
     fc.assert(
@@ -175,6 +229,39 @@ describe('fuzz: nothing throws, every refusal has a place, every result is prove
       { numRuns: RUNS },
     );
     expect(seen.refined - before).toBeGreaterThan(RUNS / 5);
+  });
+
+  it('look-alike letters match nothing and wildcard findings are never written', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(lookAlike, pattern), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        wildcardFindings,
+        (list, not, unused) => {
+          const policy = JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', [not ? 'NotAction' : 'Action']: list, Resource: '*' }],
+          });
+          const r = refine([{ name: 'p.json', text: policy }], unused, catalog);
+          if (!r.ok) return;
+          const rec = r.value.policies[0];
+          if (!rec.proof.ok) throw new Error(rec.proof.message);
+          for (const d of rec.decisions)
+            if (/[^\x20-\x7e]/.test(d.pattern)) {
+              expect(d.matched).toBe(0);
+              expect(d.replacement).toEqual([d.pattern]);
+            }
+          // What the refiner adds to a NotAction list are trie nodes: a star, if any, at the end.
+          const added = [
+            ...rec.statements.flatMap((o) => o.added),
+            ...(rec.notActionForm ? JSON.parse(rec.notActionForm.text).Statement[0].NotAction : []),
+          ] as string[];
+          for (const a of added)
+            expect(a === '*' || /^[a-z0-9-]+:[A-Za-z0-9_.-]+\*?$/.test(a)).toBe(true);
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   it('the size IAM counts is the length of the compact JSON, escapes included', () => {

@@ -1,4 +1,4 @@
-// Every tricky case of SPEC.md, and the rules around them.
+// Every tricky case of docs/refinement.md, and the rules around them.
 import { describe, expect, it } from 'vitest';
 import { globMatches, matchList, parsePattern, buildUniverse } from '../../src/core';
 import {
@@ -14,7 +14,7 @@ import {
 const short = (service: string, actions?: string[]) =>
   JSON.stringify([{ serviceNamespace: service, ...(actions ? { actions } : {}) }]);
 
-describe('tricky cases of SPEC.md', () => {
+describe('tricky cases of docs/refinement.md', () => {
   it('s3:GetObject* with s3:GetObjectAcl unused keeps s3:GetObject exact and writes its siblings', () => {
     const rec = refineText(allow(['s3:GetObject*']), short('s3', ['GetObjectAcl']));
     const actions = actionsOf(rec) as string[];
@@ -144,7 +144,7 @@ describe('tricky cases of SPEC.md', () => {
   });
 });
 
-describe('rules of SPEC.md', () => {
+describe('rules of docs/refinement.md', () => {
   it('Deny statements stay unchanged, byte for byte in the model', () => {
     const deny = {
       Sid: 'NoDelete',

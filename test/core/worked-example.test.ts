@@ -13,7 +13,7 @@ const published = [
   's3:List*',
 ];
 
-describe('the worked example of SPEC.md', () => {
+describe('the worked example of docs/refinement.md', () => {
   it('gives exactly the published recommendation with the s3 catalog of 2024', () => {
     const rec = refineText(workedExample.policy, workedExample.unused, { catalog: catalog2024 });
     expect(rec.recommendedAction).toBe('CREATE_POLICY');

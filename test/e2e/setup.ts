@@ -2,10 +2,14 @@
 // (which sends the Content-Security-Policy header), and hand the URL to the tests.
 import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
+import { ensureChromium, thisMachine } from '../setup/chromium.mjs';
 
 let server: PreviewServer | null = null;
 
 export default async function setup(project: TestProject) {
+  // `npm test` checked already; this is for browser tests run on their own.
+  const chromium = ensureChromium(thisMachine);
+  if (!chromium.ok) throw new Error(chromium.line);
   // Vitest sets NODE_ENV=test, which would give React's development build: test what ships.
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';

@@ -3,12 +3,15 @@ import { describe, expect, test } from 'vitest';
 import { examples } from '../../src/examples';
 import {
   initialInputs,
+  linkParts,
   loadStored,
-  readFragment,
   shareFragment,
   store,
   STORAGE_KEY,
+  type Inputs,
 } from '../../src/ui/inputs';
+import { linkOutcome } from '../../src/ui/shareLink';
+import { decodeShareLink } from '../../src/worker/shareLink';
 
 class MemoryStorage {
   map = new Map<string, string>();
@@ -25,18 +28,40 @@ const asStorage = (m: MemoryStorage) => m as unknown as Storage;
 
 const inputs = { policy: '{"Statement": "<b>+&=#</b>"}', unused: 's3:GetObject\n', used: true };
 
+/** What the page does with a fragment: split it here, decode it (in a worker there), judge it. */
+function open(hash: string) {
+  const parts = linkParts(hash);
+  return parts && linkOutcome(parts, decodeShareLink(parts));
+}
+
+/** The page's inputs after start: the saved ones or the example, replaced by a link that decodes. */
+function startWith(hash: string, storage: Storage | null): Inputs {
+  const opened = open(hash);
+  return opened?.ok ? opened.inputs : initialInputs(storage).inputs;
+}
+
 describe('share links', () => {
   test('carry both inputs compressed in the fragment, and read back the same', () => {
     const hash = shareFragment(inputs);
     expect(hash).toBe(
       `#policy=${compressToEncodedURIComponent(inputs.policy)}&unused=${compressToEncodedURIComponent(inputs.unused)}&used=1`,
     );
-    expect(readFragment(hash)).toEqual(inputs);
+    expect(linkParts(hash)).toEqual({
+      policy: compressToEncodedURIComponent(inputs.policy),
+      unused: compressToEncodedURIComponent(inputs.unused),
+      used: true,
+    });
+    expect(open(hash)).toEqual({ ok: true, inputs });
   });
 
   test('a fragment without them is not a share link', () => {
-    expect(readFragment('')).toBeNull();
-    expect(readFragment('#section')).toBeNull();
+    expect(linkParts('')).toBeNull();
+    expect(linkParts('#section')).toBeNull();
+    expect(linkParts('#policy')).toBeNull();
+  });
+
+  test('a link with one part, or other keys, still is one', () => {
+    expect(linkParts('#unused=Q&x=1')).toEqual({ policy: undefined, unused: 'Q', used: false });
   });
 });
 
@@ -44,12 +69,28 @@ describe('where the inputs come from', () => {
   test('the fragment first, then storage, then the worked example', () => {
     const storage = new MemoryStorage();
     store(asStorage(storage), { policy: 'stored', unused: 'x', used: false });
-    expect(initialInputs(shareFragment(inputs), asStorage(storage))).toEqual({
-      inputs,
-      from: 'share link',
+    expect(startWith(shareFragment(inputs), asStorage(storage))).toEqual(inputs);
+    expect(initialInputs(asStorage(storage))).toEqual({
+      inputs: { policy: 'stored', unused: 'x', used: false },
+      from: 'last session',
     });
-    expect(initialInputs('', asStorage(storage)).inputs.policy).toBe('stored');
-    expect(initialInputs('', null).inputs.policy).toBe(examples[0].policy);
+    expect(startWith('', asStorage(storage)).policy).toBe('stored');
+    expect(initialInputs(null)).toMatchObject({ from: 'example' });
+    expect(startWith('', null).policy).toBe(examples[0].policy);
+  });
+
+  test.each([
+    ['#policy=zzzzzzzzzzzzzzzzzzzz&unused=Q', 'policy= part is damaged at character 1'],
+    ['#policy=%3Cscript%3E&unused=-+-+', 'policy= part is damaged at character 1'],
+    ['#policy=Q&unused=-+-+', 'unused= part is damaged at character 1'],
+    [shareFragment(inputs).slice(0, -12), 'unused= part is cut short'],
+  ])('a link that does not decode (%s) gives way to the saved inputs', (hash, message) => {
+    const storage = new MemoryStorage();
+    const saved = { policy: 'stored', unused: 'x', used: false };
+    store(asStorage(storage), saved);
+    const opened = open(hash);
+    expect(opened).toMatchObject({ ok: false, message: expect.stringContaining(message) });
+    expect(startWith(hash, asStorage(storage))).toEqual(saved);
   });
 
   test('storage that is full or holds garbage is survived', () => {

@@ -45,6 +45,7 @@ describe('what-if marks', () => {
     expect(readMarks(hash)).toEqual(marks);
     expect(readMarks(shareFragment({ policy: '{}', unused: '[]', used: false }))).toEqual([]);
     expect(readMarks('#whatif=%%%')).toEqual([]);
+    expect(readMarks(`#whatif=${'A'.repeat(9000)}`)).toEqual([]);
     const storage = memoryStorage();
     storage.setItem('iam-policy-refiner:v1:what-if', '[{"action": 3, "mark": "used"}, "x"]');
     expect(loadMarks(storage)).toEqual([]);
