@@ -1,5 +1,14 @@
-// The page: the two inputs, then the recommendation beside the original with what changed and why.
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+// The page: the two inputs; under them the answer (the summary beside the recommended policy), then
+// the trie that explains the picked rewrite, then the original and the recommendation line by line.
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { PatternDecision } from '../core';
 import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
@@ -8,17 +17,23 @@ import { EditorPane } from './EditorPane';
 import { ExamplesMenu } from './ExamplesMenu';
 import { initialInputs, shareFragment, store, type Inputs } from './inputs';
 import { POLICY_URI, UNUSED_URI } from './policySchema';
+import { RecommendedPolicy } from './RecommendedPolicy';
 import { ResultActions } from './ResultActions';
 import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
+import { useTheme } from './theme';
+import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
+import type { Mark } from './trie/rows';
+import { useNarrow } from './useNarrow';
 import { useShareLink } from './useShareLink';
+import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
+import { WhatIfNotice } from './WhatIfNotice';
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
-const ARN_KEY = 'iam-policy-refiner:v1:arn';
 
 export function App({
   client,
@@ -31,17 +46,16 @@ export function App({
   nav?: ReactNode;
 }) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
-    initialState(initialInputs(storage).inputs),
+    initialState(initialInputs(storage).inputs, loadMarks(storage)),
   );
-  const loadLink = useCallback((inputs: Inputs) => dispatch({ type: 'load', inputs }), []);
+  // A share link carries its own what-if marks (or none).
+  const loadLink = useCallback(
+    (inputs: Inputs) => dispatch({ type: 'load', inputs, marks: readMarks(window.location.hash) }),
+    [],
+  );
   const link = useShareLink(state.revision, loadLink);
-  const [arn, setArn] = useState(() => {
-    try {
-      return storage?.getItem(ARN_KEY) ?? '';
-    } catch {
-      return '';
-    }
-  });
+  const theme = useTheme(storage);
+  const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
   // Monaco loads after the first answer (or after three seconds, whichever comes first).
   const [waited, setWaited] = useState(false);
@@ -52,17 +66,18 @@ export function App({
   const enhanced = waited;
   const first = useRef(true);
 
-  const { inputs, revision } = state;
+  const { inputs, revision, marks } = state;
   useEffect(() => {
     // Nothing is refined or stored while a share link is being read: a broken one changes nothing.
     if (link.opening) return;
     dispatch({ type: 'stored', ok: store(storage, inputs) });
+    storeMarks(storage, marks);
     // The first input (a share link, the last session, an example) refines at once; edits after a pause.
     const delay = first.current ? 0 : REFINE_DELAY_MS;
     first.current = false;
     const timer = setTimeout(() => {
       dispatch({ type: 'started' });
-      client.refine(inputs).then(
+      client.refine({ ...inputs, marks }).then(
         (analysis) => dispatch({ type: 'answered', revision, analysis }),
         (e: unknown) => {
           if (e instanceof RefinerCancelled) return;
@@ -75,15 +90,16 @@ export function App({
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [client, storage, inputs, revision, link.opening]);
+  }, [client, storage, inputs, marks, revision, link.opening]);
 
-  const inputsRef = useRef(inputs);
+  const inputsRef = useRef({ inputs, marks });
   useEffect(() => {
-    inputsRef.current = inputs;
-  }, [inputs]);
+    inputsRef.current = { inputs, marks };
+  }, [inputs, marks]);
   // The link is rewritten when an editor loses focus, not on every keystroke.
   const updateLink = useCallback(() => {
-    history.replaceState(null, '', shareFragment(inputsRef.current));
+    const now = inputsRef.current;
+    history.replaceState(null, '', shareFragment(now.inputs) + marksFragment(now.marks));
   }, []);
 
   const edit = useCallback(
@@ -99,6 +115,7 @@ export function App({
     });
     history.replaceState(null, '', ' ');
   };
+  // Picked in the summary, a line of the recommended policy or the diff: the trie comes into view.
   const select = useCallback(
     (d: PatternDecision, written?: string) =>
       dispatch({
@@ -108,8 +125,22 @@ export function App({
           position: d.position,
           // `s3:GetMulti*` is the node `s3:GetMulti`; an exact action is its own node.
           focus: written?.replace(/\*$/, ''),
+          entries: written ? [written] : undefined,
+          scroll: true,
         },
       }),
+    [],
+  );
+  const selectNode = useCallback(
+    (_prefix: string | null, entries: string[]) =>
+      dispatch({
+        type: 'select-node',
+        entries,
+      }),
+    [],
+  );
+  const mark = useCallback(
+    (action: string, m: Mark | null) => dispatch({ type: 'mark', action, mark: m }),
     [],
   );
 
@@ -131,6 +162,19 @@ export function App({
             d.statement === state.selection?.statement && d.position === state.selection.position,
         ) ?? null)
       : null;
+  const markedEntries = useMemo(
+    () => new Set(state.selection?.entries ?? selected?.replacement ?? []),
+    [state.selection, selected],
+  );
+  // The picked pattern, marked in the policy editor.
+  const picked = useMemo(
+    () =>
+      selected && selected.line > 0
+        ? { line: selected.line, column: selected.column, length: selected.end - selected.start }
+        : null,
+    [selected],
+  );
+  const scrollTrie = useMemo(() => (state.selection?.scroll ? {} : null), [state.selection]);
 
   return (
     <div className="app">
@@ -158,6 +202,7 @@ export function App({
           >
             Copy share link
           </button>
+          <ThemeSwitch choice={theme.choice} onChoose={theme.choose} />
           <span role="status" className="note">
             {shareNote}
           </span>
@@ -189,6 +234,8 @@ export function App({
             error={policyError}
             client={client}
             enhanced={enhanced}
+            dark={theme.dark}
+            highlight={picked}
             status={
               rec && !stale
                 ? `${rec.statements.length} statement${rec.statements.length === 1 ? '' : 's'}, ${rec.decisions.length} action pattern${rec.decisions.length === 1 ? '' : 's'} in Allow statements`
@@ -206,6 +253,7 @@ export function App({
             error={unusedError}
             client={client}
             enhanced={enhanced}
+            dark={theme.dark}
             status={analysis?.findings ? `${analysis.findings.summary}` : ''}
           >
             <label className="used-toggle">
@@ -218,15 +266,20 @@ export function App({
             </label>
           </EditorPane>
         </div>
+        <p className="keys" data-testid="tab-hint">
+          In the editors, Tab moves to the next control; press <kbd>Ctrl</kbd>+<kbd>M</kbd> (on a
+          Mac <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>) to make Tab indent instead, and again
+          to go back.
+        </p>
         <section
           className="result"
-          aria-label="Recommendation"
+          aria-labelledby="result-title"
           aria-busy={state.running}
           data-testid="result"
           data-stale={stale}
         >
           <div className="result-head">
-            <h2>Recommendation</h2>
+            <h2 id="result-title">Recommendation</h2>
             <span className="timing" data-testid="timing">
               {state.good
                 ? `refined in ${state.good.ms.toFixed(1)} ms`
@@ -256,30 +309,41 @@ export function App({
               {state.failure}
             </p>
           )}
+          {state.good && (
+            <WhatIfNotice
+              marks={state.good.marks}
+              onReset={() => dispatch({ type: 'reset-marks' })}
+            />
+          )}
           {rec ? (
             <div className={stale ? 'is-stale' : undefined}>
-              <Summary rec={rec} onSelect={select} selected={state.selection} />
-              <ResultActions
-                rec={rec}
-                policyArn={arn}
-                onArn={(v) => {
-                  setArn(v);
-                  try {
-                    storage?.setItem(ARN_KEY, v);
-                  } catch {
-                    /* kept for this session only */
-                  }
-                }}
-              />
+              <div className="answer">
+                <Summary rec={rec} onSelect={select} selected={state.selection} />
+                <RecommendedPolicy rec={rec} marked={markedEntries} onSelect={select}>
+                  <ResultActions rec={rec} stale={stale} storage={storage} />
+                </RecommendedPolicy>
+              </div>
               {state.good && (
                 <TriePanel
                   client={client}
                   refinement={state.good.refinement}
+                  marks={state.good.marks}
+                  rec={rec}
                   decision={selected}
                   focus={state.selection?.focus}
+                  scroll={scrollTrie}
+                  dark={theme.dark}
+                  onMark={mark}
+                  onSelectNode={selectNode}
                 />
               )}
-              <DiffView rec={rec} selected={selected} onSelect={select} />
+              <DiffView
+                rec={rec}
+                selected={selected}
+                onSelect={select}
+                unified={narrow}
+                dark={theme.dark}
+              />
             </div>
           ) : (
             !state.failure && (

@@ -2,7 +2,7 @@
 // Loaded lazily: the page and its first recommendation do not wait for Monaco.
 import './monaco';
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SourceError } from '../core';
 import type { RefinerClient } from '../worker/client';
 import { registerActionLanguage } from './actionLanguage';
@@ -17,12 +17,15 @@ export interface CodeEditorProps {
   error: SourceError | null;
   client: RefinerClient;
   testId: string;
-  /** Reveal and select this range (1-based line, column) when it changes. */
-  reveal?: { line: number; column: number; length: number } | null;
+  /** Mark this range (1-based line, column) and scroll to it when it changes: the selected pattern. */
+  highlight?: { line: number; column: number; length: number } | null;
+  dark?: boolean;
 }
 
+let tabMovesFocus = false;
+
 export default function CodeEditor(props: CodeEditorProps) {
-  const { path, label, value, onChange, onBlur, error, client, testId, reveal } = props;
+  const { path, label, value, onChange, onBlur, error, client, testId, highlight, dark } = props;
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onBlurRef = useRef(onBlur);
   useEffect(() => {
@@ -52,22 +55,33 @@ export default function CodeEditor(props: CodeEditorProps) {
     );
   });
 
+  const [mounted, setMounted] = useState(false);
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || !reveal) return;
+    if (!editor || !highlight) return;
     const range = new monaco.Range(
-      reveal.line,
-      reveal.column,
-      reveal.line,
-      reveal.column + reveal.length,
+      highlight.line,
+      highlight.column,
+      highlight.line,
+      highlight.column + highlight.length,
     );
-    editor.revealRangeInCenter(range);
-    editor.setSelection(range);
-  }, [reveal]);
+    const marks = editor.createDecorationsCollection([
+      { range, options: { inlineClassName: 'picked-pattern' } },
+    ]);
+    editor.revealRangeInCenterIfOutsideViewport(range);
+    return () => marks.clear();
+  }, [highlight, mounted]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // Tab moves focus out of the editors, as everywhere else on the page; Ctrl+M (Monaco's own
+    // toggle, a setting shared by every editor) makes it indent. Set once: the user's toggle stays.
+    if (!tabMovesFocus) {
+      tabMovesFocus = true;
+      editor.trigger('page', 'editor.action.toggleTabFocusMode', null);
+    }
     editor.onDidBlurEditorText(() => onBlurRef.current?.());
+    setMounted(true);
   };
 
   return (
@@ -75,6 +89,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       <Editor
         path={path}
         language="json"
+        theme={dark ? 'vs-dark' : 'vs'}
         value={value}
         onChange={(v) => onChange(v ?? '')}
         onMount={onMount}
@@ -88,6 +103,10 @@ export default function CodeEditor(props: CodeEditorProps) {
           tabSize: 2,
           wordWrap: 'off',
           renderValidationDecorations: 'on',
+          // Monaco dims the last line's number to a colour too faint to read (WCAG contrast).
+          renderFinalNewline: 'on',
+          // Its pinned lines are focusable: Tab would stop on them instead of leaving the editor.
+          stickyScroll: { enabled: false },
         }}
       />
     </div>

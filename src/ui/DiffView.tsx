@@ -9,7 +9,7 @@ import { recommendedText } from './awsCommand';
 /** Above this many lines the diff is paged as it scrolls instead of drawn at once. */
 const PAGED_LINES = 1500;
 
-function literal(line: string): string | null {
+export function literal(line: string): string | null {
   const m = /^\s*"((?:[^"\\]|\\.)*)",?\s*$/.exec(line);
   return m ? m[1] : null;
 }
@@ -24,6 +24,9 @@ export const DiffView = memo(function DiffView(props: {
   rec: RecommendationView;
   selected: PatternDecision | null;
   onSelect: (d: PatternDecision, written: string) => void;
+  /** One column (narrow screens) instead of side by side. */
+  unified?: boolean;
+  dark?: boolean;
 }) {
   const { rec, selected, onSelect } = props;
   const after = recommendedText(rec);
@@ -38,11 +41,17 @@ export const DiffView = memo(function DiffView(props: {
   }, [rec, selected]);
   const total = Math.max(lines.length, rec.originalText.split('\n', PAGED_LINES + 1).length);
   return (
-    <section className="diff" aria-label="Original and recommended policy" data-testid="diff">
+    <section
+      className="diff"
+      aria-label="Original and recommended policy"
+      data-testid="diff"
+      data-layout={props.unified ? 'unified' : 'split'}
+    >
       <ReactDiffViewer
         oldValue={rec.originalText}
         newValue={after}
-        splitView
+        splitView={!props.unified}
+        useDarkTheme={props.dark}
         compareMethod={DiffMethod.LINES}
         leftTitle="Original"
         rightTitle={

@@ -1,9 +1,12 @@
-// The trie behind the selected rewrite, asked of the worker by the id of the refinement on screen:
-// the word-level trie, and the character-level one when the comparison is opened.
-// The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+// The trie behind the selected rewrite, asked of the worker by the id of the refinement on screen
+// (what-if marks included): the word-level trie, and the character-level one when the comparison is
+// opened. The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
 import type { RefinerClient } from '../worker/client';
+import type { ActionMark, RecommendationView } from '../worker/protocol';
+import { becameText, formSentence } from './recommendedForm';
+import type { Mark } from './trie/rows';
 
 const TrieView = lazy(() => import('./trie/TrieView').then((m) => ({ default: m.TrieView })));
 
@@ -18,10 +21,18 @@ export function TriePanel(props: {
   client: RefinerClient;
   /** The refinement the result on screen came from (its Analysis's `refinement`). */
   refinement: number;
+  /** The what-if marks that refinement answered. */
+  marks: readonly ActionMark[];
+  rec: RecommendationView;
   decision: PatternDecision | null;
   focus?: string;
+  /** A new object each time the panel should scroll into view. */
+  scroll?: object | null;
+  dark: boolean;
+  onMark: (action: string, mark: Mark | null) => void;
+  onSelectNode: (prefix: string | null, entries: string[]) => void;
 }) {
-  const { client, refinement, decision, focus } = props;
+  const { client, refinement, marks, decision, focus, rec } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
@@ -67,26 +78,32 @@ export function TriePanel(props: {
     };
   }, [client, ask, key, charWanted]);
 
+  const panel = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (props.scroll) panel.current?.scrollIntoView({ block: 'start' });
+  }, [props.scroll]);
+
+  const marked = useMemo(
+    () => new Map(marks.map((m) => [m.action.toLowerCase(), m.mark])),
+    [marks],
+  );
+
   if (!decision)
     return (
       <p className="trie-hint" data-testid="trie-hint">
-        Pick a rewritten wildcard above, or click a line number of the recommended policy, to see
-        the trie behind its replacement.
+        Pick a rewritten wildcard above, or click a line of the recommended policy, to see the trie
+        behind its replacement.
       </p>
     );
   return (
     <section
+      ref={panel}
       className="trie-panel"
-      aria-label={`Trie of ${decision.pattern}`}
+      aria-labelledby="trie-panel-title"
       data-testid="trie-panel"
     >
-      <h3>
-        Why <code>{decision.pattern}</code> became{' '}
-        {decision.replacement.length === 1 ? (
-          <code>{decision.replacement[0]}</code>
-        ) : (
-          `${decision.replacement.length} entries`
-        )}
+      <h3 id="trie-panel-title" data-testid="trie-heading">
+        Why <code>{decision.pattern}</code> became <code>{becameText(rec, decision)}</code>
       </h3>
       {!ready ? (
         <p className="placeholder">Building the trie…</p>
@@ -96,6 +113,11 @@ export function TriePanel(props: {
             trie={ready.word}
             charTrie={ready.char}
             focus={focus}
+            form={formSentence(rec, decision) ?? undefined}
+            dark={props.dark}
+            marks={marked}
+            onMark={props.onMark}
+            onSelect={props.onSelectNode}
             onWantChar={() => setWantChar(key)}
           />
         </Suspense>

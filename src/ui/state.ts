@@ -1,6 +1,6 @@
 // The page's one store: the inputs, the latest answer of the worker, and the last good recommendation,
 // which stays on screen (marked stale) while the inputs hold an error.
-import type { Analysis, RecommendationView } from '../worker/protocol';
+import type { ActionMark, Analysis, RecommendationView } from '../worker/protocol';
 import type { Inputs } from './inputs';
 
 export interface Selection {
@@ -8,10 +8,16 @@ export interface Selection {
   position: number;
   /** A node prefix to bring into view. */
   focus?: string;
+  /** Entries the picked trie node stands for, to mark in the recommended policy. */
+  entries?: readonly string[];
+  /** Picked outside the trie (the summary, a line): the trie is brought into view. */
+  scroll?: boolean;
 }
 
 export interface AppState {
   inputs: Inputs;
+  /** What-if marks, sent with the inputs: part of what the result answers. */
+  marks: readonly ActionMark[];
   /** Incremented by every edit: answers for an older revision are dropped. */
   revision: number;
   analysis: Analysis | null;
@@ -22,6 +28,7 @@ export interface AppState {
     recommendation: RecommendationView;
     revision: number;
     inputs: Inputs;
+    marks: readonly ActionMark[];
     ms: number;
     /** The worker's id for this refinement: the trie behind it is asked for by this id. */
     refinement: number;
@@ -36,16 +43,20 @@ export interface AppState {
 
 export type Action =
   | { type: 'edit'; inputs: Partial<Inputs> }
-  | { type: 'load'; inputs: Inputs }
+  | { type: 'load'; inputs: Inputs; marks?: readonly ActionMark[] }
+  | { type: 'mark'; action: string; mark: ActionMark['mark'] | null }
+  | { type: 'reset-marks' }
   | { type: 'started' }
   | { type: 'answered'; revision: number; analysis: Analysis }
   | { type: 'failed'; revision: number; message: string }
   | { type: 'select'; selection: Selection | null }
+  | { type: 'select-node'; entries: readonly string[] }
   | { type: 'stored'; ok: boolean };
 
-export function initialState(inputs: Inputs): AppState {
+export function initialState(inputs: Inputs, marks: readonly ActionMark[] = []): AppState {
   return {
     inputs,
+    marks,
     revision: 0,
     analysis: null,
     analysisRevision: -1,
@@ -66,7 +77,25 @@ export function reduce(state: AppState, action: Action): AppState {
         revision: state.revision + 1,
       };
     case 'load':
-      return { ...state, inputs: action.inputs, revision: state.revision + 1, selection: null };
+      return {
+        ...state,
+        inputs: action.inputs,
+        marks: action.marks ?? [],
+        revision: state.revision + 1,
+        selection: null,
+      };
+    case 'mark': {
+      const key = action.action.toLowerCase();
+      const others = state.marks.filter((m) => m.action.toLowerCase() !== key);
+      const marks = action.mark
+        ? [...others, { action: action.action, mark: action.mark }]
+        : others;
+      return { ...state, marks, revision: state.revision + 1 };
+    }
+    case 'reset-marks':
+      return state.marks.length === 0
+        ? state
+        : { ...state, marks: [], revision: state.revision + 1 };
     case 'started':
       return { ...state, running: true };
     case 'answered': {
@@ -83,6 +112,7 @@ export function reduce(state: AppState, action: Action): AppState {
               recommendation: rec,
               revision: action.revision,
               inputs: state.inputs,
+              marks: state.marks,
               ms: action.analysis.ms,
               refinement: action.analysis.refinement,
             }
@@ -98,6 +128,17 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, running: false, failure: action.message };
     case 'select':
       return { ...state, selection: action.selection };
+    case 'select-node':
+      return state.selection
+        ? {
+            ...state,
+            selection: {
+              ...state.selection,
+              entries: action.entries.length > 0 ? action.entries : undefined,
+              scroll: false,
+            },
+          }
+        : state;
     case 'stored':
       return state.stored === action.ok ? state : { ...state, stored: action.ok };
   }

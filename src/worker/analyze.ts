@@ -26,6 +26,7 @@ import type {
   RefineRequest,
   TrieRequest,
 } from './protocol';
+import { applyMarks, keepMarked } from './marks';
 
 export function catalogInfo(catalog: Catalog): CatalogInfo {
   return {
@@ -69,8 +70,13 @@ export class RefinerSession {
   refine(req: RefineRequest): Analysis {
     const start = this.now();
     const policy = parsePolicy(req.policy);
-    const findings = parseFindings(req.unused, { used: req.used });
-    const keep = parseKeepList(req.keep ?? '');
+    // What-if marks: used and unused ones change the findings, kept ones join the keep list.
+    const findings = applyMarks(
+      parseFindings(req.unused, { used: req.used }),
+      req.marks,
+      this.catalog,
+    );
+    const keep = keepMarked(parseKeepList(req.keep ?? ''), req.marks);
     let recommendation: RecommendationView | null = null;
     if (policy.ok && findings.ok && keep.ok) {
       const context = refineContext(policy.value, findings.value, this.catalog, {

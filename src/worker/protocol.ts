@@ -10,6 +10,17 @@ import type {
 } from '../core';
 import type { AccessLevel } from '../core/universe';
 
+/**
+ * An action marked by hand in the page ("what if"), overriding what the findings say: used, unused,
+ * or kept (never removed, whatever the findings say). The worker turns them into findings and keep
+ * entries (worker/marks.ts).
+ */
+export interface ActionMark {
+  /** `s3:GetBucketAcl`. */
+  action: string;
+  mark: 'used' | 'unused' | 'kept';
+}
+
 export interface RefineRequest {
   type: 'refine';
   id: number;
@@ -18,6 +29,7 @@ export interface RefineRequest {
   used: boolean;
   /** The keep list: actions or patterns never to remove ('' or absent: none). */
   keep?: string;
+  marks?: readonly ActionMark[];
 }
 
 export interface CompleteRequest {

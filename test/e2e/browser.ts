@@ -1,4 +1,7 @@
 // Real Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
@@ -95,4 +98,54 @@ export async function replaceEditorText(page: Page, testId: string, text: string
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
+}
+
+/** One axe-core finding: the rule, how bad, and the first elements it names. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core in the page as it stands. Evaluated through the debugging protocol, so the page's
+ * Content-Security-Policy (script-src 'self') does not stop it.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+/** Pairs of labels of the trie drawn on the page whose boxes overlap: `"a" / "b"`. */
+export async function overlappingLabels(page: Page): Promise<string[]> {
+  const boxes = await page.$$eval('[data-testid="trie-node"], [data-testid="trie-fold"]', (nodes) =>
+    nodes.flatMap((n, k) =>
+      [...n.querySelectorAll('text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { k, text: t.textContent ?? '', x: r.left, y: r.top, w: r.width, h: r.height };
+      }),
+    ),
+  );
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.k === b.k || a.w === 0 || b.w === 0) continue;
+      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (ox > 0.5 && oy > 0.5) out.push(`"${a.text}" / "${b.text}"`);
+    }
+  return out;
 }

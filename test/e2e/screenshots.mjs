@@ -1,6 +1,6 @@
 /* global document */
 // npm run screenshots: the README's pictures, taken of the built app in Debian's Chromium.
-// Not a test: run it by hand when the page changes, and commit the two PNGs in public/screenshots.
+// Not a test: run it by hand when the page changes, and commit the PNGs in public/screenshots.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -13,17 +13,40 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 mkdirSync('public/screenshots', { recursive: true });
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-await page.goto(base);
-await page.waitForSelector('[data-testid="policy"] .monaco-editor');
-await page.waitForSelector('[data-testid="trie-node"]');
-await page.waitForTimeout(800);
+const viewport = { width: 1440, height: 900 };
+
+async function open(example = '', colorScheme = 'light') {
+  const page = await browser.newPage({ viewport, colorScheme });
+  await page.goto(base);
+  if (example) {
+    await page.waitForSelector('[data-testid="trie-node"]');
+    await page.selectOption('[data-testid="examples"]', example);
+    await page.waitForSelector('[data-testid="trie-fold"]');
+  }
+  await page.waitForSelector('[data-testid="policy"] .monaco-editor');
+  await page.waitForSelector('[data-testid="trie-node"]');
+  await page.waitForTimeout(800);
+  return page;
+}
+
+const showTrie = (page) =>
+  page.evaluate(() => document.querySelector('[data-testid="trie-panel"]')?.scrollIntoView());
+
+// The first screen: the inputs, the summary beside the recommended policy.
+let page = await open();
 await page.screenshot({ path: 'public/screenshots/app.png' });
+// The trie of s3:Get* with the details of GetBucket.
 await page.click('[data-testid="trie-node"][data-prefix="s3:GetBucket"]');
 await page.waitForSelector('[data-testid="trie-details"]');
-await page.evaluate(() => document.querySelector('[data-testid="trie-panel"]')?.scrollIntoView());
+await showTrie(page);
 await page.waitForTimeout(500);
 await page.screenshot({ path: 'public/screenshots/trie.png' });
+await page.close();
+// "*": opened on the services that hold unused actions, the kept ones folded; in dark mode.
+page = await open('everything', 'dark');
+await showTrie(page);
+await page.waitForTimeout(500);
+await page.screenshot({ path: 'public/screenshots/star-dark.png' });
 await browser.close();
 await server.close();
-console.log('public/screenshots/app.png, public/screenshots/trie.png');
+console.log('public/screenshots/app.png, trie.png, star-dark.png');

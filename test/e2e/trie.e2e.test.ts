@@ -61,18 +61,25 @@ describe('the trie view', () => {
     );
     await waitForResult(page);
     await page.waitForSelector('[data-testid="trie-svg"]', { timeout: 30_000 });
+    // The kept services open folded into one row; unfolded, they are some 450 more rows.
+    await page.click('[data-testid="trie-fold"][data-parent="*"]');
+    await page.waitForSelector(node('lambda:'));
     const shown = await page.locator('[data-testid="trie-node"]').count();
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(1500);
     // Only the nodes in and around the view are drawn; the SVG file has every open node.
     const open = Number(await page.getAttribute('[data-testid="trie-svg"]', 'data-open'));
-    expect(shown).toBe(Number(await page.getAttribute('[data-testid="trie-svg"]', 'data-drawn')));
-    expect(shown).toBeLessThan(open);
+    const rows = () => page.locator('[data-testid="trie-node"], [data-testid="trie-fold"]').count();
+    expect(await rows()).toBe(
+      Number(await page.getAttribute('[data-testid="trie-svg"]', 'data-drawn')),
+    );
+    expect(await rows()).toBeLessThan(open);
+    const drawnRows = await rows();
     const download = page.waitForEvent('download');
     await page.click('[data-testid="trie-export"]');
     const svg = readFileSync((await (await download).path()) as string, 'utf8');
-    expect(svg.match(/data-testid="trie-node"/g)?.length).toBe(open);
-    expect(await page.locator('[data-testid="trie-node"]').count()).toBe(shown);
+    expect(svg.match(/data-testid="trie-(node|fold)"/g)?.length).toBe(open);
+    expect(await rows()).toBe(drawnRows);
     // Panning far down draws the nodes that come into view.
     const drawnPrefixes = () =>
       page.$$eval('[data-testid="trie-node"]', (all) =>

@@ -42,4 +42,20 @@ describe('the page state', () => {
     s = reduce(s, { type: 'answered', revision: 0, analysis: ok });
     expect(s.failure).toBeNull();
   });
+
+  test('what-if marks: one per action, each a new revision, cleared by Reset and by loading new inputs', () => {
+    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    s = reduce(s, { type: 'mark', action: 's3:GetBucketAcl', mark: 'used' });
+    s = reduce(s, { type: 'mark', action: 'S3:GETBUCKETACL', mark: 'kept' });
+    expect(s.marks).toEqual([{ action: 'S3:GETBUCKETACL', mark: 'kept' }]);
+    expect(s.revision).toBe(2);
+    s = reduce(s, { type: 'answered', revision: 2, analysis: ok });
+    expect(s.good?.marks).toEqual(s.marks);
+    s = reduce(s, { type: 'reset-marks' });
+    expect(s.marks).toEqual([]);
+    expect(s.revision).toBe(3);
+    s = reduce(s, { type: 'mark', action: 's3:GetObject', mark: 'unused' });
+    s = reduce(s, { type: 'load', inputs: { policy: 'c', unused: 'd', used: false } });
+    expect(s.marks).toEqual([]);
+  });
 });

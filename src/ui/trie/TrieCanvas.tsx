@@ -1,22 +1,38 @@
-// The SVG: React draws the laid-out nodes and links; d3-zoom, bound once, writes its transform
-// straight onto one <g>. Only the nodes in and around the view are drawn: the window drawn is three
-// views wide and tall, and panning or zooming re-renders only when the view leaves it. The open part of
-// "*" has some 700 nodes of a dozen SVG elements each; styling all of them cost the first frame most.
+// The SVG, a WAI-ARIA tree: React draws the laid-out nodes and links; d3-zoom, bound once, writes its
+// transform straight onto one <g>. The tree is one tab stop; the node the arrow keys are on is its
+// aria-activedescendant. Only the nodes in and around the view are drawn (plus that node): the window
+// drawn is three views wide and tall, and panning or zooming re-renders only when the view leaves it.
 import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import {
-  zoom,
-  zoomIdentity,
-  type D3ZoomEvent,
-  type ZoomBehavior,
-  type ZoomTransform,
-} from 'd3-zoom';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { nodeLabel } from './explanation';
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import type { TrieLayout } from './layout';
-import { isSafe, writtenOf, type TrieModel } from './model';
-import { COLUMN, PALETTE, RADIUS, ROW } from './palette';
+import { spokenLabel } from './labels';
+import { isSafe, type TrieModel } from './model';
+import { LINK_SPACE, RADIUS, ROW, type Palette } from './palette';
 import type { StepState } from './steps';
+import { TrieFoldGlyph } from './TrieFoldGlyph';
 import { TrieNodeGlyph } from './TrieNodeGlyph';
+import type { Mark } from './rows';
+import {
+  around,
+  canvasHeight,
+  FALLBACK_WIDTH,
+  fitTransform,
+  inside,
+  itemKey,
+  MARGIN,
+  rowId,
+  viewOf,
+  ZOOM_STEP,
+  type Area,
+} from './viewport';
 
 export interface TrieCanvasProps {
   model: TrieModel;
@@ -24,60 +40,45 @@ export interface TrieCanvasProps {
   layout: TrieLayout | null;
   expanded: ReadonlySet<string>;
   selected: string | null;
+  /** The key (`itemKey`) of the row the arrow keys are on. */
+  active: string | null;
   /** Step-through states, or null outside that mode. */
   stepStates: ReadonlyMap<number, StepState> | null;
   current: ReadonlySet<number>;
   /** Bring this node to the middle; a new object each time it should happen. */
   center: { index: number } | null;
+  /** Fit the open tree to the canvas; a new object each time it should happen. */
+  fit: { readable: boolean } | null;
+  /** Actions marked used or unused by hand, by name. */
+  overrides: ReadonlyMap<string, Mark>;
   svgRef: RefObject<SVGSVGElement | null>;
-  height: number;
-  onSelect: (index: number) => void;
+  /** Prefix of DOM ids of the rows. */
+  idBase: string;
+  palette: Palette;
+  onClickNode: (index: number) => void;
   onToggle: (index: number) => void;
+  onUnfold: (parent: number) => void;
+  onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => void;
   /** Draw every open node, in view or not (for the SVG export). */
   drawAll?: boolean;
 }
 
-const FALLBACK_WIDTH = 800;
-
-/** A rectangle in layout coordinates. */
-interface Area {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** What the view shows, in layout coordinates; null where the page cannot measure the SVG. */
-function viewOf(svg: SVGSVGElement, t: ZoomTransform): Area | null {
-  const w = svg.clientWidth;
-  const h = svg.clientHeight;
-  if (!w || !h) return null;
-  return { left: -t.x / t.k, top: -t.y / t.k, right: (w - t.x) / t.k, bottom: (h - t.y) / t.k };
-}
-
-const inside = (a: Area, b: Area) =>
-  a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
-
-/** The view grown by its own size on every side, and by a column and a row for the labels. */
-function around(v: Area): Area {
-  const w = v.right - v.left;
-  const h = v.bottom - v.top;
-  return {
-    left: v.left - w - COLUMN,
-    top: v.top - h - ROW,
-    right: v.right + w + COLUMN,
-    bottom: v.bottom + h + ROW,
-  };
-}
-
 export function TrieCanvas(props: TrieCanvasProps) {
-  const { model, layout, expanded, selected, stepStates, current, center, svgRef, height } = props;
+  const { model, layout, expanded, selected, active, stepStates, current, center, svgRef } = props;
+  const { palette, idBase, overrides } = props;
   const gRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   // The area drawn: null for everything (where the page cannot measure), 'pending' for nothing until
   // the first transform is known. Kept in a ref too, so zoom events compare without re-binding.
   const [area, setArea] = useState<Area | null | 'pending'>('pending');
   const areaRef = useRef<Area | null | 'pending'>('pending');
+  // On a phone the canvas leaves room above and below it to scroll the page with a finger.
+  const [windowHeight] = useState(() =>
+    typeof window === 'undefined'
+      ? 900
+      : (window.innerHeight || 900) * (window.innerWidth < 900 ? 0.75 : 1),
+  );
+  const height = canvasHeight(layout, windowHeight);
 
   // Layout effects: the transform, and so the area drawn, are settled before the first paint.
   useLayoutEffect(() => {
@@ -93,6 +94,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
       .extent(() => [[0, 0], size()])
       .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
         g.setAttribute('transform', e.transform.toString());
+        svg.dataset.scale = e.transform.k.toFixed(3);
         const view = viewOf(svg, e.transform);
         const drawn = areaRef.current;
         if (view && drawn && drawn !== 'pending' && inside(view, drawn)) return;
@@ -102,28 +104,29 @@ export function TrieCanvas(props: TrieCanvasProps) {
     zoomRef.current = behavior;
     const selection = select(svg);
     selection.call(behavior);
-    selection.call(behavior.transform, zoomIdentity.translate(40, size()[1] / 2));
+    selection.call(behavior.transform, zoomIdentity.translate(MARGIN, size()[1] / 2));
     return () => {
       selection.on('.zoom', null);
     };
   }, [svgRef]);
 
-  // A new trie: fit its open part to the height (never larger than life), root at the left.
+  // A new trie, or the Fit button: fit the open part to the canvas.
   const layoutRef = useRef(layout);
   useLayoutEffect(() => {
     layoutRef.current = layout;
   }, [layout]);
+  const fitted = useRef<object | null>(null);
   useLayoutEffect(() => {
     const svg = svgRef.current;
     const behavior = zoomRef.current;
     const laid = layoutRef.current;
-    if (!svg || !behavior || !laid) return;
+    const request = props.fit;
+    if (!svg || !behavior || !laid || !request || fitted.current === request) return;
+    fitted.current = request;
+    const w = svg.clientWidth || FALLBACK_WIDTH;
     const h = svg.clientHeight || height;
-    const span = laid.bounds.bottom - laid.bounds.top + 2 * ROW;
-    const k = Math.max(0.5, Math.min(1, h / span));
-    const middle = (laid.bounds.top + laid.bounds.bottom) / 2;
-    select(svg).call(behavior.transform, zoomIdentity.translate(40, h / 2 - k * middle).scale(k));
-  }, [model, svgRef, height]);
+    select(svg).call(behavior.transform, fitTransform(laid.bounds, w, h, request.readable));
+  }, [props.fit, svgRef, height]);
 
   // Each request to center is carried out once: opening or closing nodes later must not pan back.
   const centered = useRef<{ index: number } | null>(null);
@@ -137,9 +140,41 @@ export function TrieCanvas(props: TrieCanvasProps) {
     behavior.translateTo(select(svg), placed.x + 120, placed.y);
   }, [center, layout, svgRef]);
 
+  // The row the arrow keys moved to is brought into view when it is outside.
+  useEffect(() => {
+    const svg = svgRef.current;
+    const behavior = zoomRef.current;
+    if (!active || !svg || !behavior || !layout) return;
+    const placed = layout.nodes.find((p) => itemKey(model, p) === active);
+    const view = viewOf(svg, zoomTransform(svg));
+    if (!placed || !view) return;
+    const box = {
+      left: placed.x - RADIUS,
+      right: placed.x + 160,
+      top: placed.y - ROW / 2,
+      bottom: placed.y + ROW / 2,
+    };
+    if (!inside(box, view)) behavior.translateTo(select(svg), placed.x + 120, placed.y);
+  }, [active, layout, model, svgRef]);
+
+  // The Fit button shows the whole open tree, however small that makes it.
+  const fitAll = () => {
+    const svg = svgRef.current;
+    const laid = layoutRef.current;
+    if (!svg || !zoomRef.current || !laid) return;
+    const w = svg.clientWidth || FALLBACK_WIDTH;
+    select(svg).call(
+      zoomRef.current.transform,
+      fitTransform(laid.bounds, w, svg.clientHeight || height, false),
+    );
+  };
+  const zoomBy = (k: number) => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) zoomRef.current.scaleBy(select(svg), k);
+  };
+
   const { trie } = model;
   const n = trie.nodes;
-  const byIndex = new Map(layout?.nodes.map((p) => [p.index, p]));
   const all = props.drawAll || area === null;
   // Whether the box between two points meets the area: a node is a box of one point, and a link is
   // drawn when its box does, since it may cross the view with both ends outside.
@@ -150,67 +185,113 @@ export function TrieCanvas(props: TrieCanvasProps) {
       from.x <= area.right &&
       Math.max(from.y, to.y) >= area.top &&
       Math.min(from.y, to.y) <= area.bottom);
-  const shown = (p: { x: number; y: number }) => meets(p, p);
-  const drawn = layout?.nodes.filter(shown) ?? [];
+  const nodes = layout?.nodes ?? [];
+  const drawn = nodes.filter((p) => meets(p, p) || itemKey(model, p) === active);
+  const activeRow = nodes.find((p) => itemKey(model, p) === active);
   return (
-    <svg
-      ref={svgRef}
-      className="trie-canvas"
-      data-testid="trie-svg"
-      data-open={layout?.nodes.length ?? 0}
-      data-drawn={drawn.length}
-      width="100%"
-      height={height}
-      role="group"
-      aria-label={`Trie of ${trie.pattern}`}
-    >
-      <g ref={gRef} data-zoom="">
-        {layout && (
-          <g className="trie-links" fill="none" stroke={PALETTE.link} strokeWidth={1.2}>
-            {layout.nodes.map((p) => {
-              const parent = byIndex.get(p.parent);
-              if (!parent || !meets(parent, p)) return null;
-              // Straight under the parent's label, then a curve: the fan never crosses the text.
-              const fork = parent.x + COLUMN * 0.7;
-              const mx = (fork + p.x) / 2;
+    <div className="trie-canvas-frame">
+      <div className="trie-zoom" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => zoomBy(ZOOM_STEP)} data-testid="trie-zoom-in">
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} data-testid="trie-zoom-out">
+          Zoom out
+        </button>
+        <button type="button" onClick={fitAll} data-testid="trie-fit">
+          Fit
+        </button>
+      </div>
+      <svg
+        ref={svgRef}
+        className="trie-canvas"
+        data-testid="trie-svg"
+        data-open={nodes.length}
+        data-drawn={drawn.length}
+        width="100%"
+        height={height}
+        role="tree"
+        tabIndex={0}
+        aria-label={`Trie of ${trie.pattern}: arrow keys move, Enter opens and selects, Escape closes the details`}
+        aria-activedescendant={activeRow ? rowId(idBase, activeRow) : undefined}
+        onKeyDown={props.onKeyDown}
+        style={{ background: palette.background }}
+      >
+        <g ref={gRef} data-zoom="">
+          {layout && (
+            <g
+              className="trie-links"
+              pointerEvents="none"
+              fill="none"
+              stroke={palette.link}
+              strokeWidth={1.2}
+              aria-hidden="true"
+            >
+              {nodes.map((p, k) => {
+                const parent = nodes[p.parent];
+                if (!parent || !meets(parent, p)) return null;
+                // Straight between the parent's two lines of text to the end of the column's
+                // longest label, then a curve into the child.
+                const bend = layout.columns[p.depth] - LINK_SPACE + 6;
+                const mx = (bend + p.x) / 2;
+                return (
+                  <path
+                    key={k}
+                    d={`M${parent.x + RADIUS},${parent.y}H${bend}C${mx},${parent.y} ${mx},${p.y} ${p.x - RADIUS - 2},${p.y}`}
+                  />
+                );
+              })}
+            </g>
+          )}
+          {drawn.map((p) => {
+            const key = itemKey(model, p);
+            const row = {
+              id: rowId(idBase, p),
+              lines: p.lines,
+              x: p.x,
+              y: p.y,
+              level: p.depth + 1,
+              position: p.position,
+              siblings: p.siblings,
+              active: key === active,
+              palette,
+            };
+            if (p.index < 0)
               return (
-                <path
-                  key={n.prefix[p.index]}
-                  d={`M${parent.x + RADIUS},${parent.y}H${fork}C${mx},${parent.y} ${mx},${p.y} ${p.x - RADIUS},${p.y}`}
+                <TrieFoldGlyph
+                  key={key}
+                  {...row}
+                  parent={p.foldOf}
+                  parentPrefix={n.prefix[p.foldOf]}
+                  label={`${p.lines.token} ${p.lines.counts}, folded`}
+                  onUnfold={props.onUnfold}
                 />
               );
-            })}
-          </g>
-        )}
-        {drawn.map((p) => {
-          const i = p.index;
-          const a = n.action[i];
-          const prefix = n.prefix[i];
-          return (
-            <TrieNodeGlyph
-              key={prefix}
-              index={i}
-              prefix={prefix}
-              token={n.token[i]}
-              covered={n.end[i] - n.first[i]}
-              unused={n.unused[i]}
-              safe={isSafe(trie, i)}
-              written={writtenOf(trie, i)}
-              unusedAction={a >= 0 && trie.actions.unused[a] === 1}
-              hasChildren={model.children[i].length > 0}
-              expanded={expanded.has(prefix)}
-              x={p.x}
-              y={p.y}
-              selected={selected === prefix}
-              step={stepStates ? (stepStates.get(i) ?? null) : undefined}
-              current={current.has(i)}
-              label={nodeLabel(trie, i)}
-              onSelect={props.onSelect}
-              onToggle={props.onToggle}
-            />
-          );
-        })}
-      </g>
-    </svg>
+            const i = p.index;
+            const a = n.action[i];
+            const safe = isSafe(trie, i);
+            return (
+              <TrieNodeGlyph
+                key={key}
+                {...row}
+                index={i}
+                prefix={key}
+                label={spokenLabel(p.lines, safe)}
+                safe={safe}
+                unusedAction={a >= 0 && trie.actions.unused[a] === 1}
+                keptOnPurpose={a >= 0 && trie.actions.onPurpose[a] === 1}
+                override={a >= 0 ? overrides.get(trie.actions.name[a].toLowerCase()) : undefined}
+                hasChildren={model.children[i].length > 0}
+                expanded={expanded.has(key)}
+                selected={selected === key}
+                step={stepStates ? (stepStates.get(i) ?? null) : undefined}
+                current={current.has(i)}
+                onClick={props.onClickNode}
+                onToggle={props.onToggle}
+              />
+            );
+          })}
+        </g>
+      </svg>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 // and every action it covers with its access level.
 import { whyNode } from './explanation';
 import { isSafe, writtenOf, type TrieModel } from './model';
+import type { Mark } from './rows';
 
 /** Longer lists are cut, with a count of the rest. */
 const MAX_ROWS = 200;
@@ -12,6 +13,12 @@ export interface TrieDetailsProps {
   /** Select the node of an action listed here. */
   onPick: (index: number) => void;
   onClose: () => void;
+  /** How the action this node is was marked by hand, if it was. */
+  mark?: Mark;
+  /** Mark the action this node is the other way (or back to the findings); absent: no what-if. */
+  onFlip?: (action: number) => void;
+  /** Keep the action this node is, whatever the findings say. */
+  onKeep?: (action: number) => void;
 }
 
 /** Action indices of the range [first, end) that pass `keep`. */
@@ -55,7 +62,8 @@ function ActionList(props: {
   );
 }
 
-export function TrieDetails({ model, index, onPick, onClose }: TrieDetailsProps) {
+export function TrieDetails(props: TrieDetailsProps) {
+  const { model, index, onPick, onClose, mark, onFlip, onKeep } = props;
   const { trie } = model;
   const n = trie.nodes;
   const safe = isSafe(trie, index);
@@ -84,6 +92,22 @@ export function TrieDetails({ model, index, onPick, onClose }: TrieDetailsProps)
         {safe ? 'Safe' : 'Unsafe'}
         {written !== null ? ` · written as ${written}` : ''}
       </p>
+      {onFlip && n.action[index] >= 0 && acts.matched[n.action[index]] === 1 && (
+        <p className="trie-details__what-if">
+          <button type="button" data-testid="trie-flip" onClick={() => onFlip(n.action[index])}>
+            {mark
+              ? `Back to the findings (marked ${mark} by you)`
+              : acts.unused[n.action[index]]
+                ? 'What if it was used?'
+                : 'What if it was unused?'}
+          </button>{' '}
+          {!mark && onKeep && acts.unused[n.action[index]] === 1 && (
+            <button type="button" data-testid="trie-keep" onClick={() => onKeep(n.action[index])}>
+              Keep it
+            </button>
+          )}
+        </p>
+      )}
       <p className="trie-details__why" data-testid="trie-why">
         {whyNode(model, index)}
       </p>

@@ -1,26 +1,27 @@
 // What the shapes mean, and the rule in one sentence.
 import type { ReactNode } from 'react';
 import { RULE_CAPTION } from './explanation';
-import { PALETTE, RADIUS } from './palette';
+import { RADIUS, type Palette } from './palette';
+import { crossPath, diamondPath, squareAt } from './TrieNodeGlyph';
 
 function Swatch(props: { children: ReactNode }) {
   return (
-    <svg width={26} height={26} viewBox="-13 -13 26 26" aria-hidden="true">
+    <svg width={28} height={28} viewBox="-14 -14 28 28" aria-hidden="true">
       {props.children}
     </svg>
   );
 }
 
 const r = RADIUS;
-const diamond = `M0,${-r - 2}L${r + 2},0L0,${r + 2}L${-r - 2},0Z`;
+const diamond = diamondPath(r);
 
-export function TrieLegend() {
+export function TrieLegend({ palette: c }: { palette: Palette }) {
   return (
     <figure className="trie-legend" data-testid="trie-legend">
       <ul className="trie-legend__items">
         <li>
           <Swatch>
-            <circle r={r} fill={PALETTE.safeFill} stroke={PALETTE.safeStroke} strokeWidth={1.5} />
+            <circle r={r} fill={c.safeFill} stroke={c.safeStroke} strokeWidth={1.5} />
           </Swatch>
           Safe: everything under it stays allowed
         </li>
@@ -28,8 +29,8 @@ export function TrieLegend() {
           <Swatch>
             <path
               d={diamond}
-              fill={PALETTE.unsafeFill}
-              stroke={PALETTE.unsafeStroke}
+              fill={c.unsafeFill}
+              stroke={c.unsafeStroke}
               strokeWidth={1.5}
               strokeDasharray="4 2"
             />
@@ -38,20 +39,22 @@ export function TrieLegend() {
         </li>
         <li>
           <Swatch>
-            <circle r={r} fill={PALETTE.safeFill} stroke={PALETTE.safeStroke} strokeWidth={4} />
+            <circle r={r} fill={c.safeFill} stroke={c.safeStroke} strokeWidth={4} />
           </Swatch>
           Written into the recommendation (thick outline)
         </li>
         <li>
           <Swatch>
-            <path d={diamond} fill={PALETTE.unsafeFill} stroke={PALETTE.unsafeStroke} />
-            <path
-              d={`M${-r / 2},${-r / 2}L${r / 2},${r / 2}M${r / 2},${-r / 2}L${-r / 2},${r / 2}`}
-              stroke={PALETTE.unusedMark}
-              strokeWidth={2.5}
-            />
+            <path d={diamond} fill={c.unsafeFill} stroke={c.unsafeStroke} />
+            <path d={crossPath(r)} stroke={c.unusedMark} strokeWidth={2.5} />
           </Swatch>
           Unused action
+        </li>
+        <li>
+          <Swatch>
+            <rect {...squareAt(r)} fill={c.safeFill} stroke={c.safeStroke} strokeWidth={4} />
+          </Swatch>
+          Kept on purpose (the keep list, or “Keep it”)
         </li>
       </ul>
       <figcaption className="trie-legend__caption" data-testid="trie-caption">

@@ -1,34 +1,47 @@
-// One node of the drawing: shape by safety (circle safe, dashed diamond unsafe), a thick outline when
-// written, a cross on unused actions, the token and its counts. Memoized: props are plain values.
-import { memo, type KeyboardEvent } from 'react';
-import { MAX_TOKEN, PALETTE, RADIUS } from './palette';
+// One node of the drawing, a treeitem of the trie: shape by safety (circle safe, dashed diamond
+// unsafe), a thick outline when written, a cross on unused actions, the token and its counts.
+// Memoized: props are plain values. Keyboard focus stays on the tree (aria-activedescendant).
+import { memo } from 'react';
+import type { NodeLines } from './labels';
+import { TrieRowFrame } from './TrieRowFrame';
+import { COUNT_FONT, LABEL_X, RADIUS, TOKEN_FONT, type Palette } from './palette';
+import type { Mark } from './rows';
 import type { StepState } from './steps';
 
 export interface TrieNodeGlyphProps {
+  id: string;
   index: number;
   prefix: string;
-  token: string;
-  covered: number;
-  unused: number;
+  lines: NodeLines;
+  /** What a screen reader hears: the visible text first. */
+  label: string;
   safe: boolean;
-  written: string | null;
   /** The node is an action, and that action is unused. */
   unusedAction: boolean;
+  /** Reported unused but kept on purpose (the keep list): a square, its own kind of leaf. */
+  keptOnPurpose?: boolean;
+  /** Marked used, unused or kept by hand (what if), overriding the findings. */
+  override?: Mark;
   hasChildren: boolean;
   expanded: boolean;
   x: number;
   y: number;
+  level: number;
+  position: number;
+  siblings: number;
   selected: boolean;
+  /** The node the arrow keys are on. */
+  active: boolean;
   /** In step-through mode: the node's state so far (null: not reached yet); undefined otherwise. */
   step?: StepState | null;
   current: boolean;
-  label: string;
-  onSelect: (index: number) => void;
+  palette: Palette;
+  onClick: (index: number) => void;
   onToggle: (index: number) => void;
 }
 
 interface Look {
-  shape: 'circle' | 'diamond';
+  shape: 'circle' | 'diamond' | 'square';
   fill: string;
   stroke: string;
   dashed: boolean;
@@ -38,25 +51,24 @@ interface Look {
 }
 
 function look(p: TrieNodeGlyphProps): Look {
-  const safeLook = { shape: 'circle', fill: PALETTE.safeFill, stroke: PALETTE.safeStroke } as const;
-  const unsafeLook = {
-    shape: 'diamond',
-    fill: PALETTE.unsafeFill,
-    stroke: PALETTE.unsafeStroke,
-  } as const;
+  const c = p.palette;
+  const safeLook = { shape: 'circle', fill: c.safeFill, stroke: c.safeStroke } as const;
+  const unsafeLook = { shape: 'diamond', fill: c.unsafeFill, stroke: c.unsafeStroke } as const;
+  const written = p.lines.written !== null;
   if (p.step === undefined)
     return {
       ...(p.safe ? safeLook : unsafeLook),
+      ...(p.keptOnPurpose ? { shape: 'square' as const } : {}),
       dashed: !p.safe,
-      thick: p.written !== null,
+      thick: written,
       cross: p.unusedAction,
       faded: false,
     };
   if (p.step === null)
     return {
       shape: 'circle',
-      fill: PALETTE.pendingFill,
-      stroke: PALETTE.pendingStroke,
+      fill: c.pendingFill,
+      stroke: c.pendingStroke,
       dashed: false,
       thick: false,
       cross: false,
@@ -73,56 +85,54 @@ function look(p: TrieNodeGlyphProps): Look {
   };
 }
 
-function short(token: string): string {
-  return token.length > MAX_TOKEN ? `${token.slice(0, MAX_TOKEN - 1)}…` : token;
-}
+export const diamondPath = (r: number) => `M0,${-r - 2}L${r + 2},0L0,${r + 2}L${-r - 2},0Z`;
+/** The square of an action kept on purpose. */
+export const squareAt = (r: number) => ({ x: -r, y: -r, width: 2 * r, height: 2 * r, rx: 2 });
+export const crossPath = (r: number) =>
+  `M${-r / 2},${-r / 2}L${r / 2},${r / 2}M${r / 2},${-r / 2}L${-r / 2},${r / 2}`;
 
 function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
   const l = look(p);
+  const c = p.palette;
   const r = RADIUS;
   const strokeWidth = l.thick ? 4 : 1.5;
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      p.onSelect(p.index);
-    } else if (p.hasChildren && (e.key === '+' || e.key === 'ArrowRight') && !p.expanded) {
-      e.preventDefault();
-      p.onToggle(p.index);
-    } else if (p.hasChildren && (e.key === '-' || e.key === 'ArrowLeft') && p.expanded) {
-      e.preventDefault();
-      p.onToggle(p.index);
-    }
-  };
-  const showWritten = p.written !== null && (p.step === undefined || p.step === 'written');
+  const showWritten = p.lines.written !== null && (p.step === undefined || p.step === 'written');
   return (
     <g transform={`translate(${p.x},${p.y})`} opacity={l.faded ? 0.55 : 1}>
       <g
-        className={`trie-node${p.selected ? ' is-selected' : ''}${p.current ? ' is-current' : ''}`}
+        id={p.id}
+        className={`trie-node${p.selected ? ' is-selected' : ''}${p.current ? ' is-current' : ''}${p.active ? ' is-active' : ''}`}
         data-testid="trie-node"
         data-prefix={p.prefix}
         data-safe={String(p.safe)}
-        data-written={String(p.written !== null)}
-        data-entry={p.written ?? undefined}
+        data-written={String(p.lines.written !== null)}
+        data-entry={p.lines.written ?? undefined}
         data-unused-action={p.unusedAction ? 'true' : undefined}
+        data-override={p.override}
+        data-kept={p.keptOnPurpose ? 'true' : undefined}
         data-step={p.step === undefined ? undefined : (p.step ?? 'pending')}
-        role="button"
-        tabIndex={0}
+        role="treeitem"
         aria-label={p.label}
-        aria-pressed={p.selected}
-        onClick={() => p.onSelect(p.index)}
-        onKeyDown={onKeyDown}
+        aria-level={p.level}
+        aria-posinset={p.position}
+        aria-setsize={p.siblings}
+        aria-expanded={p.hasChildren ? p.expanded : undefined}
+        aria-selected={p.selected}
+        onClick={() => p.onClick(p.index)}
       >
-        <title>{p.label}</title>
+        <TrieRowFrame lines={p.lines} ring={c.current} />
         {(p.selected || p.current) && (
           <circle
-            r={r + 7}
+            r={r + 6}
             fill="none"
-            stroke={p.current ? PALETTE.current : PALETTE.written}
+            stroke={p.current ? c.current : c.written}
             strokeWidth={2}
             strokeDasharray={p.current ? '3 2' : undefined}
           />
         )}
-        {l.shape === 'circle' ? (
+        {l.shape === 'square' ? (
+          <rect {...squareAt(r)} fill={l.fill} stroke={l.stroke} strokeWidth={strokeWidth} />
+        ) : l.shape === 'circle' ? (
           <circle
             r={r}
             fill={l.fill}
@@ -132,63 +142,45 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
           />
         ) : (
           <path
-            d={`M0,${-r - 2}L${r + 2},0L0,${r + 2}L${-r - 2},0Z`}
+            d={diamondPath(r)}
             fill={l.fill}
             stroke={l.stroke}
             strokeWidth={strokeWidth}
             strokeDasharray={l.dashed && !l.thick ? '4 2' : undefined}
           />
         )}
-        {l.cross && (
-          <path
-            d={`M${-r / 2},${-r / 2}L${r / 2},${r / 2}M${r / 2},${-r / 2}L${-r / 2},${r / 2}`}
-            stroke={PALETTE.unusedMark}
-            strokeWidth={2.5}
-          />
-        )}
+        {l.cross && <path d={crossPath(r)} stroke={c.unusedMark} strokeWidth={2.5} />}
         <text
           className="trie-token"
-          x={r + 20}
-          y={-2}
-          fill={PALETTE.text}
-          fontSize={13}
+          x={LABEL_X}
+          y={-5}
+          fill={c.text}
+          fontSize={TOKEN_FONT}
           fontWeight={showWritten ? 700 : 400}
           textDecoration={l.cross ? 'line-through' : undefined}
         >
-          {short(p.token)}
+          {`${p.lines.token} `}
         </text>
-        <text className="trie-counts" x={r + 20} y={12} fill={PALETTE.muted} fontSize={10}>
-          {`${p.covered.toLocaleString('en-US')} · ${p.unused.toLocaleString('en-US')} unused`}
+        <text className="trie-counts" x={LABEL_X} y={15} fill={c.muted} fontSize={COUNT_FONT}>
+          {p.lines.counts}
           {showWritten && (
-            <tspan fill={PALETTE.written} fontWeight={700}>{`  → ${p.written}`}</tspan>
+            <tspan fill={c.written} fontWeight={700}>{`  → ${p.lines.written}`}</tspan>
           )}
         </text>
       </g>
       {p.hasChildren && (
+        // Pointer only: the keyboard opens and closes nodes with the arrow keys on the tree.
         <g
           className="trie-toggle"
           data-toggle=""
           data-testid="trie-toggle"
           data-prefix={p.prefix}
-          role="button"
-          tabIndex={0}
-          aria-label={`${p.expanded ? 'Collapse' : 'Expand'} ${p.token}`}
-          aria-expanded={p.expanded}
-          transform={`translate(${r + 9},0)`}
+          aria-hidden="true"
+          transform={`translate(${r + 11},0)`}
           onClick={() => p.onToggle(p.index)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              p.onToggle(p.index);
-            }
-          }}
         >
-          <rect x={-5} y={-5} width={10} height={10} rx={2} fill="#fff" stroke={PALETTE.muted} />
-          <path
-            d={p.expanded ? 'M-3,0H3' : 'M-3,0H3M0,-3V3'}
-            stroke={PALETTE.text}
-            strokeWidth={1.5}
-          />
+          <rect x={-7} y={-7} width={14} height={14} rx={2} fill={c.toggleFill} stroke={c.muted} />
+          <path d={p.expanded ? 'M-4,0H4' : 'M-4,0H4M0,-4V4'} stroke={c.text} strokeWidth={1.5} />
         </g>
       )}
     </g>

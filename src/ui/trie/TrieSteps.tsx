@@ -5,12 +5,14 @@ export interface TrieStepsProps {
   steps: readonly Step[];
   step: number;
   playing: boolean;
+  /** Which form the recommendation writes the result in, said at the last step. */
+  form?: string;
   onGo: (step: number) => void;
   onPlay: (playing: boolean) => void;
   onExit: () => void;
 }
 
-export function TrieSteps({ steps, step, playing, onGo, onPlay, onExit }: TrieStepsProps) {
+export function TrieSteps({ steps, step, playing, form, onGo, onPlay, onExit }: TrieStepsProps) {
   const last = steps.length - 1;
   return (
     <section className="trie-steps" aria-label="Step through the rule" data-testid="trie-steps">
@@ -36,6 +38,7 @@ export function TrieSteps({ steps, step, playing, onGo, onPlay, onExit }: TrieSt
       </div>
       <p className="trie-steps__narration" data-testid="trie-narration" aria-live="polite">
         {steps[step]?.narration}
+        {form && step === last ? ` ${form}` : ''}
       </p>
     </section>
   );

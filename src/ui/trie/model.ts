@@ -16,6 +16,61 @@ export interface TrieModel {
 export const SMALL_TRIE = 40;
 /** Above this many visible nodes the view asks to narrow down instead of drawing. */
 export const MAX_VISIBLE = 1500;
+/** An open node with more safe children than this shows them as one row until it is unfolded. */
+export const FOLD_MIN = 8;
+
+/** A row of the drawing: a trie node, or (index -1) the fold of `foldOf`'s safe children. */
+export interface VisibleItem {
+  index: number;
+  foldOf: number;
+}
+
+/** The safe children of `i` that a fold hides: all of them, or none when they are few. */
+export function foldable(model: TrieModel, i: number): number[] {
+  const safe = model.children[i].filter((c) => isSafe(model.trie, c));
+  return safe.length > FOLD_MIN ? safe : [];
+}
+
+/**
+ * The rows under an item. `unfolded` holds prefixes shown in full: a node whose safe children are not
+ * folded, or a safe child revealed through its parent's fold.
+ */
+export function visibleChildren(
+  model: TrieModel,
+  expanded: ReadonlySet<string>,
+  unfolded: ReadonlySet<string>,
+  item: VisibleItem,
+): VisibleItem[] | null {
+  const i = item.index;
+  if (i < 0 || !expanded.has(model.trie.nodes.prefix[i])) return null;
+  const all = model.children[i];
+  const folded = unfolded.has(model.trie.nodes.prefix[i]) ? [] : foldable(model, i);
+  if (folded.length === 0) return all.map((c) => ({ index: c, foldOf: -1 }));
+  const hidden = new Set(folded.filter((c) => !unfolded.has(model.trie.nodes.prefix[c])));
+  const rows: VisibleItem[] = all
+    .filter((c) => !hidden.has(c))
+    .map((c) => ({ index: c, foldOf: -1 }));
+  if (hidden.size > 0) rows.push({ index: -1, foldOf: i });
+  return rows;
+}
+
+/** The safe children a fold row stands for, with the entries they are written as. */
+export function foldContents(
+  model: TrieModel,
+  unfolded: ReadonlySet<string>,
+  parent: number,
+): { nodes: number[]; actions: number; written: string[] } {
+  const nodes = foldable(model, parent).filter((c) => !unfolded.has(model.trie.nodes.prefix[c]));
+  const n = model.trie.nodes;
+  let actions = 0;
+  const written: string[] = [];
+  for (const c of nodes) {
+    actions += n.end[c] - n.first[c];
+    const w = writtenOf(model.trie, c);
+    if (w !== null) written.push(w);
+  }
+  return { nodes, actions, written };
+}
 
 /**
  * The lookups are built on first use: the first frame needs only the children, and a search or a
@@ -75,9 +130,24 @@ export function revealed(model: TrieModel, expanded: ReadonlySet<string>, i: num
   return next;
 }
 
+/** A copy of `unfolded` with node `i` and its ancestors taken out of any fold, so that `i` is drawn. */
+export function unfoldedTo(
+  model: TrieModel,
+  unfolded: ReadonlySet<string>,
+  i: number,
+): Set<string> {
+  const next = new Set(unfolded);
+  for (const a of [...ancestors(model, i), i]) {
+    const prefix = model.trie.nodes.prefix[a];
+    if (a !== 0 && isSafe(model.trie, a)) next.add(prefix);
+  }
+  return next;
+}
+
 /**
  * Small tries open fully. Larger ones open the nodes the refiner went into: the unsafe ones that
- * still hold an action to keep, so the unsafe paths and the frontier below them show, nothing more.
+ * still hold an action to keep, so the paths to the unused leaves and the frontier beside them show;
+ * many safe siblings fold into one row (`visibleChildren`), so a "*" opens on the services that matter.
  */
 export function initialExpanded(model: TrieModel): Set<string> {
   const { trie, children } = model;
@@ -89,7 +159,7 @@ export function initialExpanded(model: TrieModel): Set<string> {
     if (small || walked || i === 0) open.add(trie.nodes.prefix[i]);
   }
   // When the refiner's path alone is too much to draw, start from the root's children.
-  return countVisible(model, open, MAX_VISIBLE) > MAX_VISIBLE
+  return countVisible(model, open, new Set(), MAX_VISIBLE) > MAX_VISIBLE
     ? new Set([trie.nodes.prefix[0]])
     : open;
 }
@@ -103,18 +173,20 @@ export function allExpanded(model: TrieModel): Set<string> {
   return open;
 }
 
-/** How many nodes would be drawn, stopping early past `limit`. */
+/** How many rows would be drawn, stopping early past `limit`. */
 export function countVisible(
   model: TrieModel,
   expanded: ReadonlySet<string>,
+  unfolded: ReadonlySet<string>,
   limit = Infinity,
 ): number {
   let n = 0;
-  const stack = [0];
+  const stack: VisibleItem[] = [{ index: 0, foldOf: -1 }];
   while (stack.length > 0 && n <= limit) {
-    const i = stack.pop() as number;
+    const item = stack.pop() as VisibleItem;
     n++;
-    if (expanded.has(model.trie.nodes.prefix[i])) for (const c of model.children[i]) stack.push(c);
+    const below = visibleChildren(model, expanded, unfolded, item);
+    if (below) stack.push(...below);
   }
   return n;
 }
