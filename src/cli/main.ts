@@ -1,26 +1,59 @@
-// Entry point of the bundled CLI (dist-cli/refine.mjs). The catalog is bundled in, so the command
-// needs nothing but Node.
-import { readFileSync } from 'node:fs';
+// Entry point of the bundled CLI (dist-cli/refine.mjs), and of its worker thread: the same file runs
+// in both. The catalog is bundled in, so the command needs nothing but Node.
+import { createReadStream } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
-import { runCli } from './refine';
+import { EXIT } from './args';
+import { runCli, type CliIo } from './refine';
+import { runInWorker, serveJob } from './workerThread';
 
-let status: number;
-try {
-  status = runCli(
-    process.argv.slice(2),
-    {
-      readFile: (path) => readFileSync(path, 'utf8'),
-      readStdin: () => readFileSync(0, 'utf8'),
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    },
-    () => decodeCatalog(raw as unknown as RawCatalog),
-  );
-} catch (e) {
-  process.stderr.write(
-    `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
-  );
-  status = 1;
+/** Reads a file or stdin up to `limit` bytes, and stops there. */
+async function read(path: string, limit: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
+  const stream = path === '-' ? process.stdin : createReadStream(path);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (size + chunk.length > limit) {
+      stream.destroy();
+      return { bytes: Buffer.concat(chunks, size), whole: false };
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { bytes: Buffer.concat(chunks, size), whole: true };
 }
-process.exitCode = status;
+
+/** A reader that closed the pipe (`| head -1`) has all it wants: end quietly. */
+function quietOnClosedPipe(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(EXIT.done);
+  throw e;
+}
+
+if (isMainThread) {
+  process.stdout.on('error', quietOnClosedPipe);
+  process.stderr.on('error', quietOnClosedPipe);
+  const io: CliIo = {
+    read,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+  runCli(process.argv.slice(2), io, (job, timeLimit) =>
+    runInWorker(new URL(import.meta.url), job, timeLimit, {
+      stdout: (bytes, written) => process.stdout.write(bytes, () => written()),
+      stderr: io.stderr,
+    }),
+  ).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(
+        `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
+      );
+      process.exitCode = EXIT.bug;
+    },
+  );
+} else {
+  serveJob(() => decodeCatalog(raw as unknown as RawCatalog));
+}

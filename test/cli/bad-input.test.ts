@@ -1,52 +1,24 @@
 // The CLI on the corpus of broken and hostile input: exit 2 and one line on stderr that names the
 // file, the line and the column, or exit 0 with the warnings, one per line. Never a stack trace.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/refine';
-import { catalog } from '../core/support';
 import { cases } from '../core/bad-cases';
+import { buildCli, runInProcess as run, spawnCli as spawn } from './support';
 
 const dir = join(__dirname, '../fixtures/bad');
 const okPolicy = join(dir, 'ok-policy.json');
 const okUnused = join(dir, 'ok-unused.txt');
 
-function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const status = runCli(
-    args,
-    {
-      readFile: (path) => readFileSync(path, 'utf8'),
-      readStdin: () => stdin,
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-    },
-    () => catalog,
-  );
-  return { status, stdout, stderr };
-}
-
-/** The bundled command in its own process, as a person runs it. */
-function spawn(args: string[], input = '') {
-  const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 const oneLine = /^refine: [^\n]+:\d+:\d+: [^\n]+\n$/;
 
 describe('the CLI on every case of the corpus', () => {
-  it.each(cases.map((c) => [c.file, c] as const))('%s', (_, c) => {
+  it.each(cases.map((c) => [c.file, c] as const))('%s', async (_, c) => {
     const file = join(dir, c.file);
     const r =
       c.editor === 'policy'
-        ? run(['--policy', file, '--unused', okUnused, '--format', 'aws'])
-        : run(['--policy', okPolicy, '--unused', file, '--format', 'aws']);
+        ? await run(['--policy', file, '--unused', okUnused, '--format', 'aws'])
+        : await run(['--policy', okPolicy, '--unused', file, '--format', 'aws']);
     if ('error' in c.expect) {
       const { line, column, message } = c.expect.error;
       expect(r.status).toBe(2);
@@ -70,9 +42,7 @@ describe('the CLI on every case of the corpus', () => {
 });
 
 describe('the bundled CLI in its own process', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['src/cli/build.mjs']);
-  });
+  beforeAll(buildCli);
 
   it.each([
     ['malformed JSON', 'policy-trailing-comma.json', 'policy'],

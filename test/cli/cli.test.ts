@@ -1,31 +1,25 @@
 // The CLI as a person runs it: the bundled command in a real process.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workedExample } from '../../src/examples/worked-example';
+import { buildCli, spawnCli } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'refine-cli-'));
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
+/** Run where the files are, so they are named as a person would type them. */
+const cli = (args: string[], input?: string) => spawnCli(args, input, { cwd: dir });
 
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], {
-    input,
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+beforeAll(buildCli);
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['src/cli/build.mjs']);
-});
-
-const policy = file('policy.json', workedExample.policy);
-const unused = file('unused.json', workedExample.unused);
+file('policy.json', workedExample.policy);
+file('unused.json', workedExample.unused);
+const policy = 'policy.json';
+const unused = 'unused.json';
 
 describe('refine CLI', () => {
   it('prints the recommended policy by default', () => {
@@ -49,8 +43,9 @@ describe('refine CLI', () => {
   });
 
   it('--format aws with several policies gives one step each, DETACH_POLICY without a document', () => {
-    const other = file(
-      'other.json',
+    const other = 'other.json';
+    file(
+      other,
       JSON.stringify({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Action: 'lambda:GetFunction', Resource: '*' }],
@@ -92,10 +87,8 @@ describe('refine CLI', () => {
   });
 
   it('reads stdin with -, and --used takes the actions that were used', () => {
-    const r = cli(
-      ['--policy', '-', '--used', file('used.txt', 's3:ListBucket\nlambda:InvokeFunction')],
-      workedExample.policy,
-    );
+    file('used.txt', 's3:ListBucket\nlambda:InvokeFunction');
+    const r = cli(['--policy', '-', '--used', 'used.txt'], workedExample.policy);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.Statement.map((s: { Action: unknown }) => s.Action)).toEqual([

@@ -1,0 +1,175 @@
+// The refinement and its output, from texts already read: what runs in the worker thread, so that
+// the time limit can stop it. Everything it says goes through a Sink.
+import {
+  parseFindings,
+  parsePolicy,
+  printJson,
+  refinePolicy,
+  type Catalog,
+  type Recommendation,
+} from '../core';
+import { EXIT, type Format } from './args';
+import { fileName, shownText } from './fileName';
+import { Entries, Printed, writeJson, type OutValue } from './jsonWriter';
+import { writeUnifiedDiff } from './unifiedDiff';
+
+export interface JobInput {
+  /** The path as given on the command line, - for stdin. */
+  path: string;
+  text: string;
+}
+
+export interface Job {
+  policies: JobInput[];
+  unused: JobInput;
+  used: boolean;
+  format: Format;
+  sizeLimit?: number;
+}
+
+export interface Sink {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The refinement is done and proven: only writing the output is left (the time limit ends). */
+  refined(): void;
+}
+
+type Refined = Recommendation & { path: string };
+
+/** The key of a policy in the output: its path as given, so a/x.json and b/x.json stay apart. */
+const key = (path: string): string => (path === '-' ? 'stdin' : path);
+
+function detachLine(p: Refined): string {
+  return `${fileName(p.path)}: DETACH_POLICY: every permission it grants is unused\n`;
+}
+
+function awsShape(policies: Refined[]): OutValue {
+  return {
+    recommendationType: 'UnusedPermissionRecommendation',
+    status: 'SUCCEEDED',
+    recommendedSteps: policies.map((p) => ({
+      unusedPermissionsRecommendedStep: {
+        recommendedAction: p.recommendedAction,
+        existingPolicyId: key(p.path),
+        recommendedPolicy: p.document ? printJson(p.document, 0) : undefined,
+      },
+    })),
+  };
+}
+
+function jsonShape(
+  findings: { kind: string; mode: string; summary: string },
+  policies: Refined[],
+): OutValue {
+  return {
+    findings,
+    policies: policies.map((p) => ({
+      name: key(p.path),
+      recommendedAction: p.recommendedAction,
+      recommendedPolicy: p.text === null ? null : new Printed(p.text),
+      size: p.size,
+      proof: p.proof,
+      statements: p.statements,
+      decisions: p.decisions.map((d) => ({
+        statement: d.statement,
+        position: d.position,
+        pattern: d.pattern,
+        line: d.line,
+        column: d.column,
+        outcome: d.outcome,
+        reason: d.reason,
+        matched: d.matched,
+        unused: d.unused,
+        replacement: d.replacement,
+        nodes: d.nodes,
+      })),
+      notActionForm: p.notActionForm
+        ? {
+            recommendedPolicy: new Printed(p.notActionForm.text),
+            size: p.notActionForm.size,
+            chosen: p.notActionForm.chosen,
+          }
+        : null,
+      warnings: p.warnings,
+      unused: p.unused,
+      universe: p.universe,
+    })),
+  };
+}
+
+/** Refines every policy of the job and writes the output; returns the exit status. */
+export function runJob(job: Job, catalog: Catalog, sink: Sink): number {
+  const refused = (input: JobInput, e: { line: number; column: number; message: string }) => {
+    sink.stderr(`refine: ${fileName(input.path)}:${e.line}:${e.column}: ${e.message}\n`);
+    return EXIT.badInput;
+  };
+  const findings = parseFindings(job.unused.text, { used: job.used });
+  if (!findings.ok) return refused(job.unused, findings.error);
+  // Every policy is read before any is refined: a broken second file is reported before work starts.
+  const documents = [];
+  for (const input of job.policies) {
+    const doc = parsePolicy(input.text);
+    if (!doc.ok) return refused(input, doc.error);
+    documents.push(doc.value);
+  }
+  const policies: Refined[] = documents.map((doc, i) => ({
+    path: job.policies[i].path,
+    ...refinePolicy(doc, findings.value, catalog, { sizeLimit: job.sizeLimit }),
+  }));
+  for (const p of policies) {
+    if (!p.proof.ok) {
+      sink.stderr(
+        `refine: ${fileName(p.path)}: ${p.proof.message}\nThis is a bug in the refiner; nothing was written.\n`,
+      );
+      return EXIT.bug;
+    }
+  }
+  sink.refined();
+  for (const p of policies)
+    for (const w of p.warnings)
+      sink.stderr(
+        `warning: ${fileName(p.path)}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}\n`,
+      );
+  const line = (text: string): void => sink.stdout(text + '\n');
+  switch (job.format) {
+    case 'aws':
+      writeJson(awsShape(policies), sink.stdout);
+      line('');
+      break;
+    case 'json': {
+      const f = findings.value;
+      writeJson(
+        jsonShape({ kind: f.kind, mode: f.mode, summary: f.summary }, policies),
+        sink.stdout,
+      );
+      line('');
+      break;
+    }
+    case 'diff':
+      for (const p of policies)
+        writeUnifiedDiff(
+          shownText(`a/${key(p.path)}`),
+          p.text === null ? '/dev/null' : shownText(`b/${key(p.path)}`),
+          p.recommendedAction,
+          p.originalText,
+          p.text,
+          sink.stdout,
+        );
+      break;
+    case 'policy':
+      if (policies.length === 1) {
+        const p = policies[0];
+        if (p.text === null) sink.stderr(detachLine(p));
+        else line(p.text);
+      } else {
+        const out = new Entries(
+          policies.map((p) => [key(p.path), p.text === null ? null : new Printed(p.text)] as const),
+        );
+        writeJson(out, sink.stdout);
+        line('');
+        for (const p of policies) if (p.text === null) sink.stderr(detachLine(p));
+      }
+      break;
+  }
+  return EXIT.done;
+}

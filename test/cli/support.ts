@@ -1,0 +1,55 @@
+// Shared by the CLI tests: the CLI in this process (injected I/O, the job run inline) and the bundled
+// command in its own process, as a person runs it.
+import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runCli } from '../../src/cli/refine';
+import { runJob } from '../../src/cli/job';
+import { catalog } from '../core/support';
+
+/** Builds dist-cli/refine.mjs once per test file that spawns it. */
+export function buildCli(): void {
+  execFileSync(process.execPath, ['src/cli/build.mjs']);
+}
+
+/** The CLI in process: files read whole from disk, stdin given as text or bytes. */
+export async function runInProcess(args: string[], stdin: string | Uint8Array = '') {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(
+    args,
+    {
+      read: async (path, limit) => {
+        const bytes = path === '-' ? Buffer.from(stdin) : readFileSync(path);
+        return bytes.length > limit
+          ? { bytes: bytes.subarray(0, limit), whole: false }
+          : { bytes, whole: true };
+      },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+    },
+    async (job) =>
+      runJob(job, catalog, {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text),
+        refined: () => {},
+      }),
+  );
+  return { status, stdout, stderr };
+}
+
+const bundle = resolve('dist-cli/refine.mjs');
+
+/** The bundled command in its own process (in `options.cwd` when given). */
+export function spawnCli(
+  args: string[],
+  input?: string | Uint8Array,
+  options: SpawnSyncOptions = {},
+) {
+  const r = spawnSync(process.execPath, [bundle, ...args], {
+    input,
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+  });
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
