@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseJson, printJson } from '../../src/core';
 import { cases } from '../core/bad-cases';
 import { buildCli, runInProcess as run, spawnCli as spawn } from './support';
 
@@ -38,6 +39,38 @@ describe('the CLI on every case of the corpus', () => {
         c.expect.result.warnings.length,
       );
     }
+  });
+});
+
+/** The recommended policy of an --format aws output, printed as the policy output prints it. */
+function awsPolicy(stdout: string): string {
+  // JSON.parse is safe on the envelope: the policy inside is a string, its numbers untouched.
+  const text = JSON.parse(stdout).recommendedSteps[0].unusedPermissionsRecommendedStep
+    .recommendedPolicy as string;
+  const doc = parseJson(text);
+  if (!doc.ok) throw new Error(doc.error.message);
+  return printJson(doc.value);
+}
+
+describe('every output keeps what the corpus says the recommendation keeps', () => {
+  const keeping = cases.filter(
+    (c) => 'result' in c.expect && c.editor === 'policy' && c.expect.result.contains,
+  );
+  it.each(keeping.map((c) => [c.file, c] as const))('%s', async (_, c) => {
+    const file = join(dir, c.file);
+    const contains = 'result' in c.expect ? (c.expect.result.contains ?? []) : [];
+    const outputs = {
+      policy: (await run(['--policy', file, '--unused', okUnused])).stdout,
+      'policy, two files': (
+        await run(['--policy', file, '--policy', okPolicy, '--unused', okUnused])
+      ).stdout,
+      json: (await run(['--policy', file, '--unused', okUnused, '--format', 'json'])).stdout,
+      aws: awsPolicy(
+        (await run(['--policy', file, '--unused', okUnused, '--format', 'aws'])).stdout,
+      ),
+    };
+    for (const [format, out] of Object.entries(outputs))
+      for (const s of contains) expect(out, `${format} keeps ${s}`).toContain(s);
   });
 });
 
