@@ -36,11 +36,12 @@ export function runInWorker(
   job: Job,
   timeLimitMs: number,
   terminal: Terminal,
+  heapMb = HEAP_MB,
 ): Promise<number> {
   const written = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(script, {
     workerData: { job, written } satisfies Start,
-    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   return new Promise((resolve) => {
     let settled = false;
@@ -61,6 +62,7 @@ export function runInWorker(
       timeLimitMs,
     );
     worker.on('message', (m: Message) => {
+      if (settled) return;
       if (m.type === 'stdout')
         terminal.stdout(m.bytes, () => {
           Atomics.store(written, 0, 1);
@@ -74,7 +76,7 @@ export function runInWorker(
       finish(
         e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? EXIT.memory : EXIT.bug,
         e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `refine: stopped: the refinement needs more than ${HEAP_MB.toLocaleString('en-US')} MB of memory (a recommendation this large is far over any IAM quota; refine fewer statements at a time)\n`
+          ? `refine: stopped: the refinement needs more than ${heapMb.toLocaleString('en-US')} MB of memory (a recommendation this large is far over any IAM quota; refine fewer statements at a time)\n`
           : `refine: internal error (a bug, please report it): ${e.message}\n`,
       ),
     );

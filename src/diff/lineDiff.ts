@@ -15,6 +15,8 @@ export interface DiffRun {
 
 /** Lines that must agree in a row to close an edit: fewer would let `},` or `{` end it by chance. */
 const SYNC = 3;
+/** How far agreeing lines are followed to choose between points that agree at the same cost. */
+const LOOKAHEAD = 64;
 /** Edits one search may try before it settles for its furthest path. */
 const MAX_COST = 1024;
 
@@ -66,6 +68,7 @@ class Search {
       this.reserve(d);
       const base = (d * (d + 1)) / 2;
       const prev = ((d - 1) * d) / 2;
+      let agreed = { k: 0, x: 0, same: 0 };
       for (let k = -d; k <= d; k += 2) {
         const at = base + (k + d) / 2;
         this.far[at] = -1;
@@ -87,21 +90,24 @@ class Search {
         this.moved[at] = x;
         let y = x - k;
         let same = 0;
-        while (x < n && y < m && a[i + x] === b[j + y] && same < SYNC) {
+        while (x < n && y < m && a[i + x] === b[j + y] && same < LOOKAHEAD) {
           x++;
           y++;
           same++;
-        }
-        if (same === SYNC) {
-          this.readBack(d, k, x - SYNC, runs);
-          return [i + x - SYNC, j + y - SYNC];
         }
         if (x === n && y === m) {
           this.readBack(d, k, x, runs);
           return [a.length, b.length];
         }
+        // Of the points this many edits away where the sides agree again, the one that agrees longest:
+        // the first to agree for three lines may be a `{` that lines up with the wrong statement.
+        if (same >= SYNC && same > agreed.same) agreed = { k, x: x - same, same };
         this.far[at] = x;
         if (x + y > best.sum) best = { d, k, x, sum: x + y };
+      }
+      if (agreed.same > 0) {
+        this.readBack(d, agreed.k, agreed.x, runs);
+        return [i + agreed.x, j + agreed.x - agreed.k];
       }
     }
     this.readBack(best.d, best.k, best.x, runs);
