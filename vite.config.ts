@@ -1,19 +1,15 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-/**
- * No connection to any other origin, no script from elsewhere. Inline styles are allowed because
- * Monaco and the diff viewer set them; the diff viewer computes in a blob: worker.
- */
+/** No connection to any other origin, no script from elsewhere. Inline styles: Monaco sets them. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -37,21 +33,6 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  resolve: {
-    // The diff viewer's YAML mode and syntax highlighting are never used (see the files for why).
-    alias: [
-      {
-        find: /^js-yaml$/,
-        replacement: fileURLToPath(new URL('./src/ui/unbundled/js-yaml.ts', import.meta.url)),
-      },
-      {
-        find: /^refractor\/core$/,
-        replacement: fileURLToPath(
-          new URL('./src/ui/unbundled/refractor-core.ts', import.meta.url),
-        ),
-      },
-    ],
-  },
   base: './',
   worker: { format: 'es' },
   // The catalog as a JSON.parse of one string: far quicker to load than an object literal.

@@ -3,7 +3,8 @@
 // (lines x edits), minutes. Here both texts are walked together; at each difference Myers' search runs
 // only until the two sides agree again on SYNC lines in a row, and the cheapest path to that point is
 // kept. A search that finds no such point within MAX_COST edits keeps its furthest path and goes on
-// from there, so no input costs more than (lines x MAX_COST).
+// from there, so no input costs more than (lines x MAX_COST). Runs come out as the walk goes, so the
+// first screen of a long diff costs no more than the lines it shows.
 
 export type DiffOp = 'same' | 'removed' | 'added';
 
@@ -28,7 +29,44 @@ class Runs {
     if (last?.op === op) last.count += count;
     else this.list.push({ op, count });
   }
+  /** The runs that can no longer grow: all but the last, or all when the walk is over. */
+  *settled(all: boolean): Generator<DiffRun> {
+    const keep = all ? 0 : 1;
+    if (this.list.length <= keep) return;
+    const out = this.list.splice(0, this.list.length - keep);
+    yield* out;
+  }
 }
+
+/** Lines as numbers, so that comparing two long lines costs one comparison; numbered as needed. */
+class Numbered {
+  readonly ids: Int32Array;
+  private done = 0;
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly table: Map<string, number>,
+  ) {
+    this.ids = new Int32Array(lines.length);
+  }
+  /** Numbers the lines before `end`. */
+  upTo(end: number): void {
+    const stop = Math.min(end, this.lines.length);
+    for (; this.done < stop; this.done++) {
+      const line = this.lines[this.done];
+      let id = this.table.get(line);
+      if (id === undefined) {
+        id = this.table.size;
+        this.table.set(line, id);
+      }
+      this.ids[this.done] = id;
+    }
+  }
+}
+
+/** Lines numbered at a time while walking equal lines. */
+const CHUNK = 4096;
+/** How far past its start a search can look: each step but the last follows fewer than SYNC lines. */
+const REACH = (MAX_COST + 1) * SYNC + LOOKAHEAD;
 
 /**
  * Myers' forward search from one point of the two texts, remembering each step so the path can be
@@ -136,36 +174,44 @@ class Search {
   }
 }
 
-/** The runs of kept, removed and added lines that turn `a` into `b`. */
-export function diffLines(a: readonly string[], b: readonly string[]): DiffRun[] {
-  // Lines as numbers, so comparing two long lines costs one comparison.
-  const ids = new Map<string, number>();
-  const id = (line: string): number => {
-    let v = ids.get(line);
-    if (v === undefined) {
-      v = ids.size;
-      ids.set(line, v);
-    }
-    return v;
-  };
-  const x = Int32Array.from(a, id);
-  const y = Int32Array.from(b, id);
+/** The runs of kept, removed and added lines that turn `a` into `b`, as the walk finds them. */
+export function* lineDiff(a: readonly string[], b: readonly string[]): Generator<DiffRun> {
+  const table = new Map<string, number>();
+  const na = new Numbered(a, table);
+  const nb = new Numbered(b, table);
+  const x = na.ids;
+  const y = nb.ids;
   const runs = new Runs();
   const search = new Search();
   let i = 0;
   let j = 0;
   for (;;) {
     const from = i;
-    while (i < x.length && j < y.length && x[i] === y[j]) {
-      i++;
-      j++;
+    for (;;) {
+      na.upTo(i + CHUNK);
+      nb.upTo(j + CHUNK);
+      const end = Math.min(x.length - i, y.length - j, CHUNK);
+      let k = 0;
+      while (k < end && x[i + k] === y[j + k]) k++;
+      i += k;
+      j += k;
+      if (k < end || end === 0) break;
     }
     runs.push('same', i - from);
     if (i === x.length || j === y.length) {
       runs.push('removed', x.length - i);
       runs.push('added', y.length - j);
-      return runs.list;
+      yield* runs.settled(true);
+      return;
     }
+    na.upTo(i + REACH);
+    nb.upTo(j + REACH);
     [i, j] = search.run(x, y, i, j, runs);
+    yield* runs.settled(false);
   }
+}
+
+/** All the runs that turn `a` into `b`. */
+export function diffLines(a: readonly string[], b: readonly string[]): DiffRun[] {
+  return [...lineDiff(a, b)];
 }

@@ -337,13 +337,7 @@ export function App({
                   onSelectNode={selectNode}
                 />
               )}
-              <DiffView
-                rec={rec}
-                selected={selected}
-                onSelect={select}
-                unified={narrow}
-                dark={theme.dark}
-              />
+              <DiffView rec={rec} selected={selected} onSelect={select} unified={narrow} />
             </div>
           ) : (
             !state.failure && (

@@ -30,7 +30,8 @@ export function compactJson(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash: the next character is escaped, whatever it is
+      if (c === 92)
+        i++; // a backslash: the next character is escaped, whatever it is
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 32 || c === 10 || c === 13 || c === 9) {

@@ -80,7 +80,8 @@ describe('decodeUtf8', () => {
             expect(r).toEqual({ ok: true, text: strict });
             return;
           }
-          if (r.ok) throw new Error('expected a refusal');
+          if (r.ok || r.line === undefined || r.column === undefined)
+            throw new Error('expected a refusal at a position');
           const loose = new TextDecoder('utf-8').decode(bytes);
           const lines = loose.split('\n');
           const offset =
