@@ -114,7 +114,11 @@ export function runJob(job: Job, catalog: Catalog, sink: Sink): number {
   }
   const policies: Refined[] = documents.map((doc, i) => ({
     path: job.policies[i].path,
-    ...refinePolicy(doc, findings.value, catalog, { sizeLimit: job.sizeLimit }),
+    // Trie nodes per decision are only printed by --format json; others do without their memory.
+    ...refinePolicy(doc, findings.value, catalog, {
+      sizeLimit: job.sizeLimit,
+      decisionNodes: job.format === 'json',
+    }),
   }));
   for (const p of policies) {
     if (!p.proof.ok) {

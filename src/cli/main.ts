@@ -1,12 +1,9 @@
-// Entry point of the bundled CLI (dist-cli/refine.mjs), and of its worker thread: the same file runs
-// in both. The catalog is bundled in, so the command needs nothing but Node.
+// The single-policy CLI with Node's I/O: files and stdin read up to a limit, stdout and stderr, and
+// the worker thread the refinement runs in (this same bundled file, see entry.ts).
 import { createReadStream } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
-import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
-import raw from '../catalog/generated/catalog.json';
 import { EXIT } from './args';
 import { runCli, type CliIo } from './refine';
-import { runInWorker, serveJob } from './workerThread';
+import { runInWorker } from './workerThread';
 
 /** Reads a file or stdin up to `limit` bytes, and stops there. */
 async function read(path: string, limit: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
@@ -30,30 +27,26 @@ function quietOnClosedPipe(e: NodeJS.ErrnoException): void {
   throw e;
 }
 
-if (isMainThread) {
-  process.stdout.on('error', quietOnClosedPipe);
-  process.stderr.on('error', quietOnClosedPipe);
-  const io: CliIo = {
-    read,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  };
-  runCli(process.argv.slice(2), io, (job, timeLimit) =>
-    runInWorker(new URL(import.meta.url), job, timeLimit, {
-      stdout: (bytes, written) => process.stdout.write(bytes, () => written()),
-      stderr: io.stderr,
-    }),
-  ).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (e: unknown) => {
-      process.stderr.write(
-        `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
-      );
-      process.exitCode = EXIT.bug;
-    },
-  );
-} else {
-  serveJob(() => decodeCatalog(raw as unknown as RawCatalog));
-}
+process.stdout.on('error', quietOnClosedPipe);
+process.stderr.on('error', quietOnClosedPipe);
+const io: CliIo = {
+  read,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+runCli(process.argv.slice(2), io, (job, timeLimit) =>
+  runInWorker(new URL(import.meta.url), job, timeLimit, {
+    stdout: (bytes, written) => process.stdout.write(bytes, () => written()),
+    stderr: io.stderr,
+  }),
+).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (e: unknown) => {
+    process.stderr.write(
+      `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    process.exitCode = EXIT.bug;
+  },
+);

@@ -14,6 +14,7 @@ type Message =
   | { type: 'done'; status: number };
 
 interface Start {
+  role: 'policy-refiner';
   job: Job;
   /** Set to 1 by the command once a piece of stdout is written; the worker waits on it. */
   written: Int32Array;
@@ -40,7 +41,7 @@ export function runInWorker(
 ): Promise<number> {
   const written = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(script, {
-    workerData: { job, written } satisfies Start,
+    workerData: { role: 'policy-refiner', job, written } satisfies Start,
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   return new Promise((resolve) => {
