@@ -1,9 +1,10 @@
 // The single-policy CLI with Node's I/O: files and stdin read up to a limit, stdout and stderr, and
-// the worker thread the refinement runs in (this same bundled file, see entry.ts).
+// the child process the refinement runs in (this same bundled file, see entry.ts).
 import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { EXIT } from './args';
+import { runInChild } from './jobProcess';
 import { runCli, type CliIo } from './refine';
-import { runInWorker } from './workerThread';
 
 /** Reads a file or stdin up to `limit` bytes, and stops there. */
 async function read(path: string, limit: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
@@ -35,10 +36,7 @@ const io: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 runCli(process.argv.slice(2), io, (job, timeLimit) =>
-  runInWorker(new URL(import.meta.url), job, timeLimit, {
-    stdout: (bytes, written) => process.stdout.write(bytes, () => written()),
-    stderr: io.stderr,
-  }),
+  runInChild(fileURLToPath(import.meta.url), job, timeLimit, io.stderr),
 ).then(
   (status) => {
     process.exitCode = status;

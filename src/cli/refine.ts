@@ -13,7 +13,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Runs the refinement and writes its output (in a worker thread, stopped at the time limit). */
+/** Runs the refinement and writes its output (in a child process, stopped at the time limit). */
 export type JobRunner = (job: Job, timeLimitMs: number) => Promise<number>;
 
 /**

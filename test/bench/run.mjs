@@ -18,6 +18,17 @@ await build({
 console.log('== core (in process, Node ' + process.version + ')');
 execFileSync(process.execPath, [join(out, 'core.mjs')], { stdio: 'inherit' });
 
+await build({
+  entryPoints: ['test/bench/diff.ts'],
+  outfile: join(out, 'diff.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
+console.log("\n== diff (in process): the CLI's unified diff and the app's first page of rows");
+execFileSync(process.execPath, [join(out, 'diff.mjs')], { stdio: 'inherit' });
+
 console.log('\n== CLI, whole process (node dist-cli/refine.mjs), worked example');
 execFileSync(process.execPath, ['src/cli/build.mjs']);
 await build({

@@ -1,6 +1,6 @@
-// The worker thread of the single-policy CLI: refines the job it was started with.
+// The child process of the single-policy CLI: refines the job the command sends it.
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
-import { serveJob } from './workerThread';
+import { serveJob } from './jobProcess';
 
 serveJob(() => decodeCatalog(raw as unknown as RawCatalog));
