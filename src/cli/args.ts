@@ -1,6 +1,7 @@
 // The command line's flags, read by Node's util.parseArgs; the checks and messages are ours.
 import { parseArgs } from 'node:util';
-import { MAX_FINDINGS_CHARS, MAX_POLICY_CHARS } from '../core';
+import { MAX_FINDINGS_CHARS, MAX_POLICY_CHARS, quote } from '../core';
+import { fileName } from './fileName';
 
 export const FORMATS = ['policy', 'diff', 'json', 'aws'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -68,9 +69,11 @@ export function readArgs(argv: readonly string[]): Args | 'help' {
     tokens: true,
   });
   for (const t of tokens) {
-    if (t.kind === 'positional') throw new UsageError(`unknown argument "${t.value}"`);
+    // What the user typed is quoted like any user text: a stray ESC[2J must not reach the terminal.
+    if (t.kind === 'positional') throw new UsageError(`unknown argument ${quote(t.value)}`);
     if (t.kind === 'option-terminator') throw new UsageError('unknown argument "--"');
-    if (!Object.hasOwn(OPTIONS, t.name)) throw new UsageError(`unknown argument "${t.rawName}"`);
+    if (!Object.hasOwn(OPTIONS, t.name))
+      throw new UsageError(`unknown argument ${quote(t.rawName)}`);
     const type = OPTIONS[t.name as keyof typeof OPTIONS].type;
     if (type === 'string' && t.value === undefined)
       throw new UsageError(`${t.rawName} needs a value`);
@@ -85,7 +88,7 @@ export function readArgs(argv: readonly string[]): Args | 'help' {
   if (unused.length + used.length > 1) throw new UsageError('give one of --unused or --used, once');
   const format = (values.format ?? 'policy') as string;
   if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${quote(format)}`);
   let sizeLimit: number | undefined;
   if (values['size-limit'] !== undefined) {
     sizeLimit = Number(values['size-limit']);
@@ -108,7 +111,7 @@ export function readArgs(argv: readonly string[]): Args | 'help' {
   if (inputs.filter((p) => p === '-').length > 1)
     throw new UsageError('only one input can be read from stdin (-)');
   const twice = policies.find((p, i) => policies.indexOf(p) !== i);
-  if (twice !== undefined) throw new UsageError(`--policy ${twice} is given twice`);
+  if (twice !== undefined) throw new UsageError(`--policy ${fileName(twice)} is given twice`);
   return {
     policies,
     unused: unused[0] ?? used[0],

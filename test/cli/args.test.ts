@@ -60,3 +60,10 @@ describe('readArgs', () => {
     expect(() => readArgs(argv)).toThrow(message);
   });
 });
+
+test('what the user typed is quoted: no escape reaches the terminal', () => {
+  expect(() => readArgs(['\u001b[2J'])).toThrow('unknown argument "\\u001B[2J"');
+  expect(() => readArgs(['--policy', 'a\nb', '--policy', 'a\nb', '--unused', 'u'])).toThrow(
+    '--policy "a\\u000Ab" is given twice',
+  );
+});
