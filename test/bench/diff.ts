@@ -58,7 +58,7 @@ for (const n of [100, 400, 1_000, 10_000]) {
     `${`app diff view, first 500 rows, ${n.toLocaleString('en-US')} statements`.padEnd(66)}${times(
       runs,
       () => {
-        new DiffRowList(rec.originalText.split('\n'), after.split('\n'), true).at(499);
+        new DiffRowList(rec.originalText.split('\n'), after.split('\n'), true, 'split').at(499);
       },
     )}`,
   );

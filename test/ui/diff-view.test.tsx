@@ -115,6 +115,26 @@ describe('DiffView', () => {
     expect(rows()).toBe(1001);
   });
 
+  test('one column (narrow screens): a change lists its removed lines, then its added ones', () => {
+    render(
+      <DiffView
+        rec={view(workedExample.policy, workedExample.unused)}
+        selected={null}
+        onSelect={() => {}}
+        unified
+      />,
+    );
+    expect(document.querySelector('[data-testid="diff"]')?.getAttribute('data-layout')).toBe(
+      'unified',
+    );
+    const marks = [...document.querySelectorAll('tr.changed td.marker')].map((c) => c.textContent);
+    const firstAdded = marks.indexOf('+');
+    expect(marks.slice(0, firstAdded).every((m) => m === '-')).toBe(true);
+    expect(firstAdded).toBeGreaterThan(0);
+    expect(cells('right')).toContain('        "s3:GetMulti*",');
+    expect(document.querySelectorAll('tr.diff-row')[0].querySelectorAll('td')).toHaveLength(4);
+  });
+
   test('DETACH_POLICY: every original line removed, nothing on the right', () => {
     const rec = view(workedExample.policy, 's3:*\nlambda:*');
     render(<DiffView rec={rec} selected={null} onSelect={() => {}} />);
