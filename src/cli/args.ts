@@ -1,6 +1,6 @@
 // The command line's flags, read by Node's util.parseArgs; the checks and messages are ours.
 import { parseArgs } from 'node:util';
-import { MAX_FINDINGS_CHARS, MAX_POLICY_CHARS, quote } from '../core';
+import { MAX_FINDINGS_CHARS, MAX_KEEP_CHARS, MAX_POLICY_CHARS, quote } from '../core';
 import { fileName } from './fileName';
 
 export const FORMATS = ['policy', 'diff', 'json', 'aws'] as const;
@@ -25,9 +25,13 @@ unused actions, replacing touched wildcards by the shortest word-level wildcards
                      GetServiceLastAccessedDetails, or a list of actions (one per line or a JSON array);
                      - reads stdin
   --used FILE        instead of --unused: the actions that were used; all else the policy allows is unused
+  --keep FILE        actions or patterns never to remove, even when reported unused (one per line or a
+                     JSON list, up to ${MB(MAX_KEEP_CHARS)}): backups, disaster recovery, yearly jobs
   --format F         policy (default: the recommended document), diff (unified diff against the
-                     original), json (recommendation, decisions, proof, warnings), aws (the shape of
-                     IAM Access Analyzer's GetFindingRecommendation)
+                     original), json (recommendation, decisions, proof, warnings, counts by access
+                     level, the split), aws (the shape of IAM Access Analyzer's
+                     GetFindingRecommendation; a result over the size limit as one CREATE_POLICY
+                     step per managed policy of its split)
   --size-limit N     characters without white space (default 6144, the managed policy quota)
   --time-limit S     seconds the refinement may run (default ${TIME_LIMIT.default}, from ${TIME_LIMIT.min} to ${TIME_LIMIT.max})
   --help             this text
@@ -41,6 +45,8 @@ export interface Args {
   policies: string[];
   unused: string;
   used: boolean;
+  /** The keep list's path, if any. */
+  keep?: string;
   format: Format;
   sizeLimit?: number;
   /** Milliseconds. */
@@ -51,6 +57,7 @@ const OPTIONS = {
   policy: { type: 'string', multiple: true },
   unused: { type: 'string', multiple: true },
   used: { type: 'string', multiple: true },
+  keep: { type: 'string', multiple: true },
   format: { type: 'string' },
   'size-limit': { type: 'string' },
   'time-limit': { type: 'string' },
@@ -86,6 +93,8 @@ export function readArgs(argv: readonly string[]): Args | 'help' {
   const unused = strings(values.unused);
   const used = strings(values.used);
   if (unused.length + used.length > 1) throw new UsageError('give one of --unused or --used, once');
+  const keep = strings(values.keep);
+  if (keep.length > 1) throw new UsageError('give --keep once (one file may list many actions)');
   const format = (values.format ?? 'policy') as string;
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${quote(format)}`);
@@ -107,7 +116,7 @@ export function readArgs(argv: readonly string[]): Args | 'help' {
   if (policies.length === 0) throw new UsageError('no --policy FILE given');
   if (unused.length + used.length === 0)
     throw new UsageError('no --unused FILE (or --used FILE) given');
-  const inputs = [...policies, ...unused, ...used];
+  const inputs = [...policies, ...unused, ...used, ...keep];
   if (inputs.filter((p) => p === '-').length > 1)
     throw new UsageError('only one input can be read from stdin (-)');
   const twice = policies.find((p, i) => policies.indexOf(p) !== i);
@@ -116,6 +125,7 @@ export function readArgs(argv: readonly string[]): Args | 'help' {
     policies,
     unused: unused[0] ?? used[0],
     used: used.length > 0,
+    keep: keep[0],
     format: format as Format,
     sizeLimit,
     timeLimit: seconds * 1000,

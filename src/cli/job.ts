@@ -2,6 +2,7 @@
 // the time limit can stop it. Everything it says goes through a Sink.
 import {
   parseFindings,
+  parseKeepList,
   parsePolicy,
   printJson,
   refinePolicy,
@@ -23,6 +24,7 @@ export interface Job {
   policies: JobInput[];
   unused: JobInput;
   used: boolean;
+  keep?: JobInput;
   format: Format;
   sizeLimit?: number;
 }
@@ -43,17 +45,26 @@ function detachLine(p: Refined): string {
   return `${fileName(p.path)}: DETACH_POLICY: every permission it grants is unused\n`;
 }
 
+/**
+ * IAM Access Analyzer's GetFindingRecommendation. A result over the size limit that can be split is
+ * one CREATE_POLICY step per managed policy of the split, all for the same existing policy.
+ */
 function awsShape(policies: Refined[]): OutValue {
+  const step = (p: Refined, recommendedPolicy: string | undefined): OutValue => ({
+    unusedPermissionsRecommendedStep: {
+      recommendedAction: p.recommendedAction,
+      existingPolicyId: key(p.path),
+      recommendedPolicy,
+    },
+  });
   return {
     recommendationType: 'UnusedPermissionRecommendation',
     status: 'SUCCEEDED',
-    recommendedSteps: policies.map((p) => ({
-      unusedPermissionsRecommendedStep: {
-        recommendedAction: p.recommendedAction,
-        existingPolicyId: key(p.path),
-        recommendedPolicy: p.document ? printJson(p.document, 0) : undefined,
-      },
-    })),
+    recommendedSteps: policies.flatMap((p) =>
+      p.split && p.split.parts.length > 0
+        ? p.split.parts.map((part) => step(p, printJson(part.document, 0)))
+        : [step(p, p.document ? printJson(p.document, 0) : undefined)],
+    ),
   };
 }
 
@@ -80,9 +91,21 @@ function jsonShape(
         reason: d.reason,
         matched: d.matched,
         unused: d.unused,
+        keptOnPurpose: d.keptOnPurpose,
         replacement: d.replacement,
         nodes: d.nodes,
       })),
+      levels: p.levels,
+      split: p.split
+        ? {
+            parts: p.split.parts.map((part) => ({
+              recommendedPolicy: new Printed(part.text),
+              size: part.size,
+            })),
+            proof: p.split.proof,
+            why: p.split.why,
+          }
+        : null,
       notActionForm: p.notActionForm
         ? {
             recommendedPolicy: new Printed(p.notActionForm.text),
@@ -105,6 +128,8 @@ export function runJob(job: Job, catalog: Catalog, sink: Sink): number {
   };
   const findings = parseFindings(job.unused.text, { used: job.used });
   if (!findings.ok) return refused(job.unused, findings.error);
+  const keep = job.keep ? parseKeepList(job.keep.text) : null;
+  if (keep && !keep.ok && job.keep) return refused(job.keep, keep.error);
   // Every policy is read before any is refined: a broken second file is reported before work starts.
   const documents = [];
   for (const input of job.policies) {
@@ -117,13 +142,19 @@ export function runJob(job: Job, catalog: Catalog, sink: Sink): number {
     // Trie nodes per decision are only printed by --format json; others do without their memory.
     ...refinePolicy(doc, findings.value, catalog, {
       sizeLimit: job.sizeLimit,
+      keep: keep?.ok ? keep.value : undefined,
       decisionNodes: job.format === 'json',
     }),
   }));
   for (const p of policies) {
-    if (!p.proof.ok) {
+    const proof = !p.proof.ok
+      ? p.proof
+      : p.split?.proof && !p.split.proof.ok
+        ? p.split.proof
+        : null;
+    if (proof && !proof.ok) {
       sink.stderr(
-        `refine: ${fileName(p.path)}: ${p.proof.message}\nThis is a bug in the refiner; nothing was written.\n`,
+        `refine: ${fileName(p.path)}: ${proof.message}\nThis is a bug in the refiner; nothing was written.\n`,
       );
       return EXIT.bug;
     }

@@ -1,6 +1,6 @@
 // The command line over core: files in, the recommendation out, for CI pipelines and batches.
 // Exit statuses are in args.ts (EXIT); every refusal is one line on stderr.
-import { MAX_FINDINGS_CHARS, MAX_POLICY_CHARS } from '../core';
+import { MAX_FINDINGS_CHARS, MAX_KEEP_CHARS, MAX_POLICY_CHARS } from '../core';
 import { EXIT, USAGE, UsageError, readArgs } from './args';
 import { decodeUtf8 } from './decode';
 import { fileName } from './fileName';
@@ -47,7 +47,7 @@ export async function runCli(
     io.stdout(USAGE + '\n');
     return EXIT.done;
   }
-  const read = async (path: string, what: string, chars: number): Promise<JobInput | null> => {
+  const readInput = async (path: string, what: string, chars: number): Promise<JobInput | null> => {
     const name = fileName(path);
     let got;
     try {
@@ -71,16 +71,22 @@ export async function runCli(
     }
     return { path, text: text.text };
   };
-  const unused = await read(args.unused, 'the unused permissions', MAX_FINDINGS_CHARS);
+  const unused = await readInput(args.unused, 'the unused permissions', MAX_FINDINGS_CHARS);
   if (unused === null) return EXIT.badInput;
   const policies: JobInput[] = [];
   for (const path of args.policies) {
-    const policy = await read(path, 'a policy', MAX_POLICY_CHARS);
+    const policy = await readInput(path, 'a policy', MAX_POLICY_CHARS);
     if (policy === null) return EXIT.badInput;
     policies.push(policy);
   }
+  let keep: JobInput | undefined;
+  if (args.keep !== undefined) {
+    const read = await readInput(args.keep, 'the keep list', MAX_KEEP_CHARS);
+    if (read === null) return EXIT.badInput;
+    keep = read;
+  }
   return runJob(
-    { policies, unused, used: args.used, format: args.format, sizeLimit: args.sizeLimit },
+    { policies, unused, used: args.used, keep, format: args.format, sizeLimit: args.sizeLimit },
     args.timeLimit,
   );
 }
