@@ -142,6 +142,11 @@ export interface LevelCount {
   level: AccessLevel | 'Unknown';
   before: number;
   after: number;
+  /**
+   * The actions of this level allowed before and not after (`svc:Name`, the catalog's spelling), so
+   * that several policies of one principal can count an action they share once.
+   */
+  removed: string[];
 }
 
 export interface Recommendation {

@@ -501,10 +501,13 @@ function lineMarker(
   };
 }
 
-/** Per access level, how many actions the Allow statements allowed before and after. */
+/** Per access level, how many actions the Allow statements allowed before and after, and which went. */
 function levelCounts(u: Universe, before: Uint8Array, after: Uint8Array): LevelCount[] {
   const rows = new Map<LevelCount['level'], LevelCount>(
-    [...ACCESS_LEVELS, 'Unknown' as const].map((level) => [level, { level, before: 0, after: 0 }]),
+    [...ACCESS_LEVELS, 'Unknown' as const].map((level) => [
+      level,
+      { level, before: 0, after: 0, removed: [] },
+    ]),
   );
   for (let si = 0; si < u.services.length; si++) {
     const s = u.services[si];
@@ -513,6 +516,7 @@ function levelCounts(u: Universe, before: Uint8Array, after: Uint8Array): LevelC
       const row = rows.get(s.levels[l] ?? 'Unknown') as LevelCount;
       row.before += before[g];
       row.after += after[g];
+      if (before[g] && !after[g]) row.removed.push(`${s.key}:${s.names[l]}`);
     }
   }
   return [...rows.values()];

@@ -252,4 +252,21 @@ describe('what was removed, by access level', () => {
     expect(byLevel.Write[0] - byLevel.Write[1]).toBe(4);
     expect(byLevel['Permissions management'][0] - byLevel['Permissions management'][1]).toBe(1);
   });
+
+  it('names the actions removed at each level, in the catalog spelling', () => {
+    const rec = refineText(
+      allow(['S3:GETOBJECT', 's3:PutObject', 'iam:AttachRolePolicy', 'foo:Bar']),
+      's3:getobject\niam:AttachRolePolicy\nfoo:Bar',
+    );
+    const removed = Object.fromEntries(rec.levels.map((l) => [l.level, l.removed]));
+    expect(removed).toEqual({
+      List: [],
+      Read: ['s3:GetObject'],
+      Write: [],
+      'Permissions management': ['iam:AttachRolePolicy'],
+      Tagging: [],
+      Unknown: ['foo:Bar'],
+    });
+    for (const l of rec.levels) expect(l.removed).toHaveLength(l.before - l.after);
+  });
 });
