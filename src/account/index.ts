@@ -26,15 +26,29 @@ export type {
 export type { SourceFile, DocumentError } from './documents';
 export { readAccountFindings, findingsText, PrincipalIndex } from './findings';
 export type { AccountFindings, FindingsProblem, SetAsideFinding } from './findings';
-export { ACCESS_LEVELS, removedCount } from './levels';
-export type { LevelCount, LevelCounts } from './levels';
+export { ACCESS_LEVELS, LEVELS, removedCount } from './levels';
+export type { Level, LevelCount, LevelCounts } from './levels';
 export { refinePrincipal } from './principal';
-export type { PolicyOutcome, PolicyStatus, PrincipalOutcome, PrincipalTask } from './principal';
-export { recommendedSteps, applyCommands, applyScript, policyFile, copyName } from './steps';
+export type {
+  PolicyOutcome,
+  PolicySplit,
+  PolicyStatus,
+  PrincipalOutcome,
+  PrincipalTask,
+} from './principal';
+export {
+  recommendedSteps,
+  applyCommands,
+  applyScript,
+  attachedAfter,
+  policyFile,
+  policyFiles,
+  copyName,
+} from './steps';
 export type { RecommendedStep } from './steps';
 export { serveBatches, BATCH_SIZE } from './batches';
 export type { BatchAnswer, TaskBatch } from './batches';
-export { summarize, summaryMarkdown, byPrivilegeRemoved } from './summary';
+export { summarize, summaryMarkdown, byPrivilegeRemoved, overQuota } from './summary';
 export type { AccountSummary, PolicyProblem } from './summary';
 
 /** What every principal is refined with: core's options, the keep list among them once core has it. */

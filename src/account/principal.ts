@@ -6,23 +6,14 @@ import {
   refinePolicy,
   type Catalog,
   type Findings,
+  type LevelCount as PolicyLevelCount,
   type PolicySize,
   type RefineOptions,
   type Warning,
 } from '../core';
 import type { AttachedPolicy, Principal } from './authorization';
 import { placeError, type DocumentError } from './documents';
-import {
-  allowedActions,
-  countLevels,
-  documentGrants,
-  emptyLevels,
-  levelIndex,
-  removedCount,
-  treeGrants,
-  unionActions,
-  type LevelCounts,
-} from './levels';
+import { emptyLevels, principalLevels, removedCount, type LevelCounts } from './levels';
 
 export interface PrincipalTask {
   /** Position of the principal in the account, to put answers back in order. */
@@ -33,6 +24,16 @@ export interface PrincipalTask {
 
 export type PolicyStatus = 'changed' | 'unchanged' | 'error';
 
+/**
+ * A result over the quota cut into managed policies that each fit it, attached together to the same
+ * principal (proven to allow exactly what the single document would), or why it cannot be.
+ */
+export interface PolicySplit {
+  /** Each part pretty-printed, with its size; empty when no split fits. */
+  parts: { text: string; size: PolicySize }[];
+  why: string | null;
+}
+
 export interface PolicyOutcome {
   policy: Omit<AttachedPolicy, 'text' | 'origin' | 'error'>;
   status: PolicyStatus;
@@ -42,6 +43,8 @@ export interface PolicyOutcome {
   text: string | null;
   size: PolicySize | null;
   overQuota: boolean;
+  /** When the refined document is over the quota (and changed): its split. */
+  split: PolicySplit | null;
   /** Actions of the universe the policy allowed, and how many of them go. */
   proof: { before: number; removed: number; after: number } | null;
   warnings: Warning[];
@@ -54,7 +57,7 @@ export interface PrincipalOutcome {
   principal: Omit<Principal, 'policies'>;
   findingsSummary: string;
   policies: PolicyOutcome[];
-  /** Over the union of the principal's policies: an action two policies allow counts once. */
+  /** Removed actions counted once across the principal's policies; before and after added up. */
   levels: LevelCounts;
   removed: number;
   /** The exactness proof failed: a bug in the refiner, reported loudly, never a recommendation. */
@@ -66,24 +69,16 @@ export function refinePrincipal(
   catalog: Catalog,
   options: RefineOptions = {},
 ): PrincipalOutcome {
-  const index = levelIndex(catalog);
-  const befores: number[][] = [];
-  const afters: number[][] = [];
+  const counted: PolicyLevelCount[][] = [];
   const policies: PolicyOutcome[] = [];
   let bug: string | null = null;
   for (const p of task.principal.policies) {
     const outcome = refineOne(p, task.findings, catalog, options);
     policies.push(outcome.result);
     if (outcome.bug && !bug) bug = `${p.name}: ${outcome.bug}`;
-    if (outcome.before) {
-      const b = allowedActions(outcome.before, index);
-      const a = outcome.after === outcome.before ? b : allowedActions(outcome.after ?? [], index);
-      outcome.result.levels = countLevels(index, b, a);
-      befores.push(b);
-      afters.push(a);
-    }
+    if (outcome.levels) counted.push(outcome.levels);
   }
-  const levels = countLevels(index, unionActions(befores, index), unionActions(afters, index));
+  const levels = principalLevels(counted);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the policies travel as outcomes
   const { policies: _, ...principal } = task.principal;
   return {
@@ -97,14 +92,12 @@ export function refinePrincipal(
   };
 }
 
-type Grants = ReturnType<typeof documentGrants>;
-
 function refineOne(
   p: AttachedPolicy,
   findings: Findings,
   catalog: Catalog,
   options: RefineOptions,
-): { result: PolicyOutcome; before: Grants | null; after: Grants | null; bug: string | null } {
+): { result: PolicyOutcome; levels: PolicyLevelCount[] | null; bug: string | null } {
   const { text, origin, error, ...policy } = p;
   const result: PolicyOutcome = {
     policy,
@@ -113,30 +106,41 @@ function refineOne(
     text: null,
     size: null,
     overQuota: false,
+    split: null,
     proof: null,
     warnings: [],
     levels: emptyLevels(),
     error,
   };
-  if (text === null || origin === null) return { result, before: null, after: null, bug: null };
+  if (text === null || origin === null) return { result, levels: null, bug: null };
   const doc = parsePolicy(text);
   if (!doc.ok) {
     result.error = placeError(origin, doc.error);
-    return { result, before: null, after: null, bug: null };
+    return { result, levels: null, bug: null };
   }
   // The table and the files need no trie nodes per decision: the single-policy view recomputes them.
   const rec = refinePolicy(doc.value, findings, catalog, { decisionNodes: false, ...options });
-  if (!rec.proof.ok) return { result, before: null, after: null, bug: rec.proof.message };
+  if (!rec.proof.ok) return { result, levels: null, bug: rec.proof.message };
+  if (rec.split?.proof && !rec.split.proof.ok)
+    return { result, levels: null, bug: `its split: ${rec.split.proof.message}` };
   const changed = rec.text !== rec.originalText;
+  const overQuota = rec.size !== null && rec.size.chars > rec.size.limit;
   Object.assign(result, {
     status: changed ? 'changed' : 'unchanged',
     recommendedAction: changed ? rec.recommendedAction : null,
     text: changed ? rec.text : null,
     size: rec.size,
-    overQuota: rec.size !== null && rec.size.chars > rec.size.limit,
+    overQuota,
+    split:
+      changed && rec.split
+        ? {
+            parts: rec.split.parts.map((x) => ({ text: x.text, size: x.size })),
+            why: rec.split.why,
+          }
+        : null,
     proof: { before: rec.proof.before, removed: rec.proof.removed, after: rec.proof.after },
     warnings: rec.warnings,
+    levels: principalLevels([rec.levels]),
   } satisfies Partial<PolicyOutcome>);
-  const before = documentGrants(doc.value);
-  return { result, before, after: changed ? treeGrants(rec.document) : before, bug: null };
+  return { result, levels: rec.levels, bug: null };
 }

@@ -1,8 +1,9 @@
 // The account in numbers, for the CLI's summary and the app's header: principals, policies, the
 // actions that go by access level, results over the quota, and everything that was set aside.
+import { MANAGED_POLICY_QUOTA } from '../core';
 import type { Account, AccountNote } from './authorization';
 import type { AccountFindings, FindingsProblem, SetAsideFinding } from './findings';
-import { ACCESS_LEVELS, addLevels, emptyLevels, type LevelCounts } from './levels';
+import { addLevels, emptyLevels, LEVELS, type LevelCounts } from './levels';
 import type { PrincipalOutcome } from './principal';
 
 export interface PolicyProblem {
@@ -29,12 +30,21 @@ export interface AccountSummary {
     detached: number;
     unchanged: number;
     unreadable: number;
+    /** Rewritten, yet over the size limit: split, or not. */
     overQuota: number;
+    split: number;
+    /** Managed policies the split results make, all together. */
+    parts: number;
+    unsplittable: number;
   };
-  /** Per access level, summed over principals (each counts an action once across its policies). */
+  /** The size limit the results were held to (the managed policy quota unless asked otherwise). */
+  sizeLimit: number;
+  /** Per access level, summed over principals (each counts a removed action once). */
   levels: LevelCounts;
   removed: number;
   policyProblems: PolicyProblem[];
+  /** Results over the size limit that no split fits, and why. */
+  splitProblems: { principal: string; policy: string; why: string }[];
   findingsProblems: FindingsProblem[];
   setAside: SetAsideFinding[];
   notes: AccountNote[];
@@ -55,8 +65,13 @@ export function summarize(
     unchanged: 0,
     unreadable: 0,
     overQuota: 0,
+    split: 0,
+    parts: 0,
+    unsplittable: 0,
   };
+  let sizeLimit = MANAGED_POLICY_QUOTA;
   const policyProblems: PolicyProblem[] = [];
+  const splitProblems: AccountSummary['splitProblems'] = [];
   const bugs: AccountSummary['bugs'] = [];
   let removed = 0;
   for (const o of outcomes) {
@@ -75,7 +90,20 @@ export function summarize(
       } else if (p.status === 'unchanged') policies.unchanged++;
       else if (p.recommendedAction === 'DETACH_POLICY') policies.detached++;
       else policies.changed++;
-      if (p.status === 'changed' && p.overQuota) policies.overQuota++;
+      if (p.size) sizeLimit = p.size.limit;
+      if (p.status !== 'changed' || !p.overQuota) continue;
+      policies.overQuota++;
+      if (p.split && p.split.parts.length > 0) {
+        policies.split++;
+        policies.parts += p.split.parts.length;
+      } else {
+        policies.unsplittable++;
+        splitProblems.push({
+          principal: o.principal.arn,
+          policy: p.policy.name,
+          why: p.split?.why ?? 'no split was computed',
+        });
+      }
     }
   }
   return {
@@ -86,9 +114,11 @@ export function summarize(
       withoutFindings: account.principals.filter((p) => !findings.byPrincipal.has(p.arn)).length,
     },
     policies,
+    sizeLimit,
     levels,
     removed,
     policyProblems,
+    splitProblems,
     findingsProblems: findings.problems,
     setAside: findings.setAside,
     notes: account.notes,
@@ -104,19 +134,27 @@ function place(p: { input: string; line: number; column: number }): string {
 export function summaryMarkdown(s: AccountSummary, top: readonly PrincipalOutcome[] = []): string {
   const out: string[] = [];
   out.push(`# Unused permissions${s.accountId ? ` of account ${s.accountId}` : ''}`, '');
+  const quota = `${s.sizeLimit.toLocaleString('en-US')}-character`;
   out.push(
     `- Principals: ${s.principals.inFile} in the file, ${s.principals.refined} refined, ${s.principals.withoutFindings} without findings (left as they are)`,
     `- Policies refined: ${s.policies.refined}: ${s.policies.changed} rewritten, ${s.policies.detached} to detach, ${s.policies.unchanged} unchanged, ${s.policies.unreadable} unreadable`,
-    `- Results over the 6,144-character managed policy quota: ${s.policies.overQuota}`,
+    `- Results over the ${quota} ${s.sizeLimit === MANAGED_POLICY_QUOTA ? 'managed policy quota' : 'size limit'}: ${overQuota(s)}`,
     `- Actions removed: ${s.removed} (each principal counts an action once across its policies)`,
     '',
-    '| Access level | Allowed before | After | Removed |',
+    '| Access level | Removed | Allowed before | After |',
     '|---|---:|---:|---:|',
   );
-  for (const l of ACCESS_LEVELS) {
+  for (const l of LEVELS) {
     const c = s.levels[l];
-    out.push(`| ${l} | ${c.before} | ${c.after} | ${c.before - c.after} |`);
+    if (l === 'Unknown' && c.before === 0) continue;
+    out.push(
+      `| ${l === 'Unknown' ? 'Unknown (not in the catalog)' : l} | ${c.removed} | ${c.before} | ${c.after} |`,
+    );
   }
+  out.push(
+    '',
+    'Allowed before and after add up policy by policy: an action two policies of a principal allow counts twice there, once in Removed.',
+  );
   if (top.length > 0) {
     out.push(
       '',
@@ -125,13 +163,10 @@ export function summaryMarkdown(s: AccountSummary, top: readonly PrincipalOutcom
       '| Principal | Policies | Removed | Permissions management | Write |',
       '|---|---:|---:|---:|---:|',
     );
-    for (const o of top) {
-      const pm = o.levels['Permissions management'];
-      const w = o.levels.Write;
+    for (const o of top)
       out.push(
-        `| ${o.principal.kind} ${o.principal.name} | ${o.policies.length} | ${o.removed} | ${pm.before - pm.after} | ${w.before - w.after} |`,
+        `| ${o.principal.kind} ${o.principal.name} | ${o.policies.length} | ${o.removed} | ${o.levels['Permissions management'].removed} | ${o.levels.Write.removed} |`,
       );
-    }
   }
   const section = (title: string, items: string[]) => {
     if (items.length > 0)
@@ -140,6 +175,10 @@ export function summaryMarkdown(s: AccountSummary, top: readonly PrincipalOutcom
   section(
     'Bugs: the proof failed, nothing was recommended',
     s.bugs.map((b) => `${b.principal}: ${b.message}`),
+  );
+  section(
+    'Results over the quota that no split fits (apply.sh leaves them commented out)',
+    s.splitProblems.map((p) => `${p.principal}, policy ${p.policy}: ${p.why}`),
   );
   section(
     'Policies that could not be read (the rest was refined)',
@@ -165,11 +204,23 @@ export function summaryMarkdown(s: AccountSummary, top: readonly PrincipalOutcom
   return out.join('\n') + '\n';
 }
 
+/** "3: 2 split into 7 managed policies, 1 that no split fits" */
+export function overQuota(s: AccountSummary): string {
+  const p = s.policies;
+  if (p.overQuota === 0) return '0';
+  const split =
+    p.split > 0
+      ? `${p.split} split into ${p.parts} managed ${p.parts === 1 ? 'policy' : 'policies'} that each fit, attached together`
+      : '';
+  const not = p.unsplittable > 0 ? `${p.unsplittable} that no split fits` : '';
+  return `${p.overQuota}: ${[split, not].filter(Boolean).join(', ')}`;
+}
+
 /** Principals in the order of how much privilege would go: most actions removed, then by level. */
 export function byPrivilegeRemoved(a: PrincipalOutcome, b: PrincipalOutcome): number {
   if (b.removed !== a.removed) return b.removed - a.removed;
-  for (const l of ACCESS_LEVELS) {
-    const d = b.levels[l].before - b.levels[l].after - (a.levels[l].before - a.levels[l].after);
+  for (const l of LEVELS) {
+    const d = b.levels[l].removed - a.levels[l].removed;
     if (d !== 0) return d;
   }
   return a.principal.arn < b.principal.arn ? -1 : a.principal.arn > b.principal.arn ? 1 : 0;

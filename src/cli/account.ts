@@ -243,7 +243,7 @@ export async function runAccountCli(
   }
   if (args.out !== null) {
     const written = writeOut(args.out, outcomes, summary, io);
-    io.stderr(`wrote ${written} policies and apply.sh to ${args.out}\n`);
+    io.stderr(`wrote ${written} policy files and apply.sh to ${args.out}\n`);
   }
   return summary.bugs.length > 0 ? 1 : 0;
 }

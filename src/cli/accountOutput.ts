@@ -2,7 +2,7 @@
 // per recommended policy plus apply.sh.
 import {
   applyScript,
-  policyFile,
+  policyFiles,
   recommendedSteps,
   summaryMarkdown,
   type AccountSummary,
@@ -24,6 +24,8 @@ function policyJson(p: PolicyOutcome): unknown {
     recommendedSteps: recommendedSteps(p),
     size: p.size,
     overQuota: p.overQuota,
+    // The parts' documents are the CREATE_POLICY steps of recommendedSteps, in order.
+    split: p.split === null ? null : { parts: p.split.parts.map((x) => x.size), why: p.split.why },
     proof: p.proof,
     levels: p.levels,
     warnings: p.warnings.map((w) => ({ code: w.code, message: w.message, statement: w.statement })),
@@ -63,7 +65,7 @@ export function awsRecommendations(outcomes: readonly PrincipalOutcome[]): unkno
     }));
 }
 
-/** Writes each recommended policy, apply.sh and the summary under `dir`; returns how many policies. */
+/** Writes each recommended policy (or its parts), apply.sh and the summary under `dir`; returns how many files of policies. */
 export function writeOut(
   dir: string,
   outcomes: readonly PrincipalOutcome[],
@@ -74,11 +76,11 @@ export function writeOut(
   let written = 0;
   for (const o of outcomes) {
     if (o.bug !== null) continue;
-    for (const p of o.policies) {
-      if (p.text === null) continue;
-      io.writeFile(`${root}/${policyFile(o.principal, p)}`, p.text + '\n');
-      written++;
-    }
+    for (const p of o.policies)
+      for (const f of policyFiles(o.principal, p)) {
+        io.writeFile(`${root}/${f.file}`, f.text + '\n');
+        written++;
+      }
   }
   io.writeFile(`${root}/apply.sh`, applyScript(outcomes));
   io.writeFile(`${root}/summary.md`, summaryMarkdown(summary));

@@ -4,15 +4,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   applyScript,
+  attachedAfter,
+  policyFiles,
   readAccount,
   readAccountFindings,
   recommendedSteps,
   refineAccount,
+  summaryMarkdown,
+  type AccountOptions,
   type PrincipalOutcome,
   type SourceFile,
 } from '../../src/account';
-import { parseFindings, parsePolicy, refinePolicy } from '../../src/core';
+import { MANAGED_POLICY_QUOTA, parseFindings, parsePolicy, refinePolicy } from '../../src/core';
 import { catalog } from '../core/support';
+import { allowing, authorizationDetails, findingsFor } from './accounts';
 
 const fixture = (name: string): SourceFile => ({
   name,
@@ -194,10 +199,8 @@ describe('refining an account', () => {
     const alice = outcome(result.outcomes, 'alice');
     // iam:CreateUser, DeleteUser, CreateAccessKey (Write); AttachRolePolicy, PutRolePolicy
     // (Permissions management); dynamodb:DeleteItem (Write).
-    expect(
-      alice.levels['Permissions management'].before - alice.levels['Permissions management'].after,
-    ).toBe(2);
-    expect(alice.levels.Write.before - alice.levels.Write.after).toBe(4);
+    expect(alice.levels['Permissions management'].removed).toBe(2);
+    expect(alice.levels.Write.removed).toBe(4);
     expect(alice.removed).toBe(6);
     expect(result.summary.removed).toBe(result.outcomes.reduce((n, o) => n + o.removed, 0));
   });
@@ -297,6 +300,180 @@ describe('refining an account', () => {
     if (!whole.ok) throw new Error();
     expect(outcome(merged.outcomes, 'orders-deployer').policies.map((p) => p.text)).toEqual(
       outcome(result.outcomes, 'orders-deployer').policies.map((p) => p.text),
+    );
+  });
+});
+
+describe("access levels, from core's counts", () => {
+  const account = authorizationDetails([
+    {
+      name: 'reporting',
+      inline: {
+        a: allowing(['iam:AttachRolePolicy', 's3:GetObject', 'S3:PUTOBJECT']),
+        b: allowing(['iam:AttachRolePolicy', 's3:PutObject', 'foo:Bar']),
+      },
+    },
+  ]);
+  const r = run(
+    [{ name: 'account.json', text: account }],
+    [
+      {
+        name: 'findings.json',
+        text: findingsFor({ reporting: ['iam:AttachRolePolicy', 's3:putobject', 'foo:Bar'] }),
+      },
+    ],
+  );
+  const o = r.outcomes[0];
+
+  it('gives each policy the counts of its recommendation', () => {
+    const doc = parsePolicy(
+      JSON.stringify(allowing(['iam:AttachRolePolicy', 's3:PutObject', 'foo:Bar'])),
+    );
+    const f = r.findings.byPrincipal.get(o.principal.arn);
+    if (!doc.ok || !f) throw new Error();
+    const rec = refinePolicy(doc.value, f, catalog);
+    for (const c of rec.levels)
+      expect(o.policies[1].levels[c.level]).toEqual({
+        removed: c.before - c.after,
+        before: c.before,
+        after: c.after,
+      });
+    expect(o.policies[1].levels.Unknown).toEqual({ removed: 1, before: 1, after: 0 });
+  });
+
+  it('counts an action two policies of a principal allow once in what is removed', () => {
+    // iam:AttachRolePolicy and s3:PutObject (in either spelling) are in both policies.
+    expect(o.levels['Permissions management']).toEqual({ removed: 1, before: 2, after: 0 });
+    expect(o.levels.Write).toEqual({ removed: 1, before: 2, after: 0 });
+    expect(o.levels.Read).toEqual({ removed: 0, before: 1, after: 1 });
+    expect(o.levels.Unknown.removed).toBe(1);
+    expect(o.removed).toBe(3);
+    expect(o.policies.map((p) => p.proof?.removed)).toEqual([2, 3]);
+    expect(r.summary.levels.Write.removed).toBe(1);
+    expect(r.summary.removed).toBe(3);
+    expect(summaryMarkdown(r.summary)).toContain('| Unknown (not in the catalog) | 1 | 1 | 0 |');
+  });
+});
+
+describe('results over the quota', () => {
+  // Every seventh ec2 action unused: `ec2:*` becomes some 16,000 characters of entries.
+  const ec2 = catalog.services.get('ec2')?.names ?? [];
+  const unused = ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`);
+  const EC2_FULL = 'arn:aws:iam::aws:policy/AmazonEC2FullAccess';
+  const account = authorizationDetails(
+    [{ name: 'builder', inline: { ec2: allowing(['ec2:*']) }, managed: [EC2_FULL] }],
+    { [EC2_FULL]: allowing(['ec2:*', 'elasticloadbalancing:*']) },
+  );
+  const files = {
+    account: [{ name: 'account.json', text: account }],
+    findings: [{ name: 'findings.json', text: findingsFor({ builder: unused }) }],
+  };
+  const refined = (options: AccountOptions = {}) => {
+    const r = refineAccount(files.account, files.findings, catalog, options);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const r = refined();
+  const [inline, managed] = r.outcomes[0].policies;
+
+  it('are split into managed policies that each fit, proven together', () => {
+    for (const p of [inline, managed]) {
+      expect(p.overQuota).toBe(true);
+      expect(p.split?.why).toBeNull();
+      expect(p.split?.parts.length).toBe(3);
+      for (const part of p.split?.parts ?? [])
+        expect(part.size.chars).toBeLessThanOrEqual(MANAGED_POLICY_QUOTA);
+      // Together the parts hold exactly the entries of the single document.
+      const entries = (text: string) =>
+        (JSON.parse(text).Statement as { Action: string[] }[]).flatMap((s) => s.Action).sort();
+      expect((p.split?.parts ?? []).flatMap((x) => entries(x.text)).sort()).toEqual(
+        entries(p.text as string),
+      );
+    }
+    expect(r.summary.policies).toMatchObject({ overQuota: 2, split: 2, parts: 6, unsplittable: 0 });
+    expect(summaryMarkdown(r.summary)).toContain(
+      '- Results over the 6,144-character managed policy quota: 2: 2 split into 6 managed policies that each fit, attached together',
+    );
+  });
+
+  it('give one CREATE_POLICY step per part for the same policy, as Access Analyzer does', () => {
+    const steps = recommendedSteps(managed).map((s) => s.unusedPermissionsRecommendedStep);
+    expect(steps.map((s) => [s.recommendedAction, s.existingPolicyId])).toEqual([
+      ['CREATE_POLICY', EC2_FULL],
+      ['CREATE_POLICY', EC2_FULL],
+      ['CREATE_POLICY', EC2_FULL],
+      ['DETACH_POLICY', EC2_FULL],
+    ]);
+    expect(steps.slice(0, 3).map((s) => JSON.parse(s.recommendedPolicy as string))).toEqual(
+      managed.split?.parts.map((p) => JSON.parse(p.text)),
+    );
+    expect(
+      recommendedSteps(inline).map((s) => s.unusedPermissionsRecommendedStep.recommendedAction),
+    ).toEqual(['CREATE_POLICY', 'CREATE_POLICY', 'CREATE_POLICY']);
+  });
+
+  it('are applied as one customer managed policy per part, attached to the same principal', () => {
+    const o = r.outcomes[0];
+    expect(policyFiles(o.principal, inline).map((f) => f.file)).toEqual([
+      'roles/builder/inline-ec2.part1.json',
+      'roles/builder/inline-ec2.part2.json',
+      'roles/builder/inline-ec2.part3.json',
+    ]);
+    const script = applyScript(r.outcomes).split('\n');
+    const commands = script.filter((l) => l.startsWith('aws '));
+    expect(commands).toEqual([
+      ...[1, 2, 3].flatMap((k) => [
+        `aws iam create-policy --policy-name ec2-builder-part${k} --policy-document file://roles/builder/inline-ec2.part${k}.json`,
+        `aws iam attach-role-policy --role-name builder --policy-arn arn:aws:iam::111122223333:policy/ec2-builder-part${k}`,
+      ]),
+      'aws iam delete-role-policy --role-name builder --policy-name ec2',
+      ...[1, 2, 3].flatMap((k) => [
+        `aws iam create-policy --policy-name AmazonEC2FullAccess-builder-part${k} --policy-document file://roles/builder/managed-AmazonEC2FullAccess.part${k}.json`,
+        `aws iam attach-role-policy --role-name builder --policy-arn arn:aws:iam::111122223333:policy/AmazonEC2FullAccess-builder-part${k}`,
+      ]),
+      `aws iam detach-role-policy --role-name builder --policy-arn ${EC2_FULL}`,
+    ]);
+    expect(attachedAfter(o)).toBe(6);
+  });
+
+  it('say why when no split fits, and leave their commands commented out', () => {
+    const small = refined({ sizeLimit: 1000 });
+    const p = small.outcomes[0].policies[0];
+    expect(p.split?.parts).toEqual([]);
+    expect(p.split?.why).toMatch(/it would take at least 17: more than the 10/);
+    expect(small.summary.policies).toMatchObject({ overQuota: 2, split: 0, unsplittable: 2 });
+    expect(small.summary.splitProblems[0]).toMatchObject({ policy: 'ec2' });
+    const md = summaryMarkdown(small.summary);
+    expect(md).toContain('- Results over the 1,000-character size limit: 2: 2 that no split fits');
+    expect(md).toMatch(
+      /## Results over the quota that no split fits .*\(2\)\n\n- arn:aws:iam::111122223333:role\/builder, policy ec2: Split into/,
+    );
+    const script = applyScript(small.outcomes).split('\n');
+    expect(script.filter((l) => l.startsWith('aws '))).toEqual([]);
+    expect(script).toContain(
+      '# aws iam put-role-policy --role-name builder --policy-name ec2 --policy-document file://roles/builder/inline-ec2.json',
+    );
+  });
+
+  it('warn when the parts take a principal past the managed policies it may have attached', () => {
+    const many = Array.from({ length: 8 }, (_, i) => `arn:aws:iam::aws:policy/Other${i}`);
+    const crowded = refineAccount(
+      [
+        {
+          name: 'account.json',
+          text: authorizationDetails(
+            [{ name: 'builder', inline: { ec2: allowing(['ec2:*']) }, managed: many }],
+            Object.fromEntries(many.map((m) => [m, allowing(['sqs:ListQueues'])])),
+          ),
+        },
+      ],
+      files.findings,
+      catalog,
+    );
+    if (!crowded.ok) throw new Error(crowded.error.message);
+    expect(attachedAfter(crowded.value.outcomes[0])).toBe(11);
+    expect(applyScript(crowded.value.outcomes)).toContain(
+      '# afterwards it has 11 managed policies attached, over the default quota of 10',
     );
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAccountCli, type AccountIo } from '../../src/cli/account';
 import { inlinePool } from '../../src/cli/pool';
+import { allowing, authorizationDetails, findingsFor } from '../account/accounts';
 import { catalog } from '../core/support';
 
 const dir = mkdtempSync(join(tmpdir(), 'refine-account-'));
@@ -27,7 +28,7 @@ describe('refine --account', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('- Principals: 4 in the file, 3 refined, 1 without findings');
     expect(r.stdout).toContain('- Results over the 6,144-character managed policy quota: 0');
-    expect(r.stdout).toMatch(/\| Permissions management \| \d+ \| \d+ \| 4 \|/);
+    expect(r.stdout).toMatch(/\| Permissions management \| 4 \| \d+ \| \d+ \|/);
     expect(r.stdout).toContain('arn:aws:iam::444455556666:role/other-account-role');
     expect(r.stderr).toMatch(/findings\.json:156:3: finding for arn:aws:iam::444455556666/);
   });
@@ -184,6 +185,120 @@ describe('refine --account', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/at .*\.mjs:\d+/);
+  });
+});
+
+describe('refine --account, results over the quota', () => {
+  // `ec2:*` with every seventh ec2 action unused: some 16,000 characters, split into three parts.
+  const EC2_FULL = 'arn:aws:iam::aws:policy/AmazonEC2FullAccess';
+  const account = join(dir, 'split-account.json');
+  const unused = join(dir, 'split-findings.json');
+  beforeAll(() => {
+    writeFileSync(
+      account,
+      authorizationDetails(
+        [{ name: 'builder', inline: { ec2: allowing(['ec2:*']) }, managed: [EC2_FULL] }],
+        { [EC2_FULL]: allowing(['ec2:*', 'elasticloadbalancing:*']) },
+      ),
+    );
+    const ec2 = catalog.services.get('ec2')?.names ?? [];
+    writeFileSync(
+      unused,
+      findingsFor({ builder: ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`) }),
+    );
+  });
+  const steps = (list: { unusedPermissionsRecommendedStep: Record<string, string> }[]) =>
+    list.map((s) => [
+      s.unusedPermissionsRecommendedStep.recommendedAction,
+      s.unusedPermissionsRecommendedStep.existingPolicyId,
+    ]);
+  const create = (id: string) => ['CREATE_POLICY', id];
+
+  it('--out writes each part as its own file, and apply.sh creates and attaches each', () => {
+    const out = join(dir, 'split-out');
+    const r = cli(['--account', account, '--findings', unused, '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      'Results over the 6,144-character managed policy quota: 2: 2 split into 6 managed policies that each fit, attached together',
+    );
+    expect(readdirSync(join(out, 'roles/builder')).sort()).toEqual([
+      'inline-ec2.part1.json',
+      'inline-ec2.part2.json',
+      'inline-ec2.part3.json',
+      'managed-AmazonEC2FullAccess.part1.json',
+      'managed-AmazonEC2FullAccess.part2.json',
+      'managed-AmazonEC2FullAccess.part3.json',
+    ]);
+    const script = readFileSync(join(out, 'apply.sh'), 'utf8');
+    const files = [...script.matchAll(/^aws iam create-policy .*file:\/\/(\S+)$/gm)].map(
+      (m) => m[1],
+    );
+    expect(files).toHaveLength(6);
+    for (const f of files) {
+      // Each part is a policy IAM accepts: within the quota, white space not counted.
+      const text = readFileSync(join(out, f), 'utf8');
+      expect(JSON.stringify(JSON.parse(text)).length).toBeLessThanOrEqual(6144);
+    }
+    expect(script.match(/^aws iam attach-role-policy --role-name builder /gm)).toHaveLength(6);
+    expect(script).toContain('aws iam delete-role-policy --role-name builder --policy-name ec2');
+    expect(script).toContain(
+      `aws iam detach-role-policy --role-name builder --policy-arn ${EC2_FULL}`,
+    );
+  });
+
+  it('json, aws and jsonl carry the parts as CREATE_POLICY steps for the same policy', () => {
+    const json = JSON.parse(
+      cli(['--account', account, '--findings', unused, '--format', 'json']).stdout,
+    );
+    const [inline, managed] = json.principals[0].policies;
+    expect(steps(inline.recommendedSteps)).toEqual([create('ec2'), create('ec2'), create('ec2')]);
+    expect(inline.split.parts.map((s: { chars: number }) => s.chars <= 6144)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(json.summary.policies).toMatchObject({ overQuota: 2, split: 2, parts: 6 });
+    const aws = JSON.parse(
+      cli(['--account', account, '--findings', unused, '--format', 'aws']).stdout,
+    );
+    expect(steps(aws[0].recommendedSteps)).toEqual([
+      create('ec2'),
+      create('ec2'),
+      create('ec2'),
+      create(EC2_FULL),
+      create(EC2_FULL),
+      create(EC2_FULL),
+      ['DETACH_POLICY', EC2_FULL],
+    ]);
+    const line = JSON.parse(
+      cli(['--account', account, '--findings', unused, '--format', 'jsonl']).stdout.split('\n')[0],
+    );
+    expect(line.policies[1].recommendedSteps).toEqual(managed.recommendedSteps);
+  });
+
+  it('says why a result cannot be split, and apply.sh leaves it commented out', () => {
+    const out = join(dir, 'unsplit-out');
+    const r = cli([
+      '--account',
+      account,
+      '--findings',
+      unused,
+      '--size-limit',
+      '1000',
+      '--out',
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      'Results over the 1,000-character size limit: 2: 2 that no split fits',
+    );
+    expect(r.stdout).toMatch(/role\/builder, policy ec2: Split into .* it would take at least 17/);
+    const script = readFileSync(join(out, 'apply.sh'), 'utf8');
+    expect(script).not.toMatch(/^aws /m);
+    expect(readdirSync(join(out, 'roles/builder')).sort()).toEqual([
+      'inline-ec2.json',
+      'managed-AmazonEC2FullAccess.json',
+    ]);
   });
 });
 
