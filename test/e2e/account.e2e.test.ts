@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { allowing, authorizationDetails, findingsFor } from '../account/accounts';
+import { catalog } from '../core/support';
 import { baseUrl, openPage, recommendedEntries, sharedBrowser, waitForResult } from './browser';
 
 const browser = sharedBrowser();
@@ -119,6 +121,33 @@ describe('the account view', () => {
     await page.click('[data-testid="account-start"]');
     await page.waitForSelector('[data-testid="account-summary"]', { timeout: 80_000 });
     expect(await page.textContent('[data-testid="principal-count"]')).toBe('300 principals');
+    expect(errors).toEqual([]);
+  });
+
+  test('shows a result over the quota split into managed policies, each with its size', async () => {
+    // `ec2:*` with every seventh ec2 action unused: some 16,000 characters, cut into three parts.
+    const ec2 = catalog.services.get('ec2')?.names ?? [];
+    const { page, errors } = await openPage(browser());
+    await openAccount(page);
+    await page.fill(
+      '[data-testid="account-input-paste"]',
+      authorizationDetails([{ name: 'builder', inline: { ec2: allowing(['ec2:*']) } }]),
+    );
+    await page.fill(
+      '[data-testid="findings-input-paste"]',
+      findingsFor({ builder: ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`) }),
+    );
+    await page.click('[data-testid="account-start"]');
+    await page.waitForSelector('[data-testid="account-summary"]');
+    expect(await page.textContent('[data-testid="account-summary"]')).toContain(
+      'Over the 6,144-character quota: 1: 1 split into 3 managed policies that each fit, attached together.',
+    );
+    expect(await page.textContent('[data-testid="principal-row"] th')).toContain('split');
+    await page.click('[data-testid="principal-row"] button:has-text("builder")');
+    expect(await page.textContent('[data-testid="policy-quota"]')).toMatch(
+      /over the 6,144-character quota: split into 3 managed policies attached together \(6,1\d\d, 6,1\d\d, \d,\d{3} characters\)/,
+    );
+    expect(await violations(page, '[data-testid="account-view"]')).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 // The account in numbers, and everything set aside: what a reviewer reads before the table.
-import { ACCESS_LEVELS, type AccountSummary } from '../../account';
+import { LEVELS, overQuota, type AccountSummary } from '../../account';
 
 function Problems({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -34,41 +34,44 @@ export function AccountSummaryPanel({
         {s.principals.refined} of {s.principals.inFile} principals refined (
         {s.principals.withoutFindings} without findings), {s.policies.refined} policies:{' '}
         {s.policies.changed} rewritten, {s.policies.detached} to detach, {s.policies.unchanged}{' '}
-        unchanged, {s.policies.unreadable} unreadable; {s.policies.overQuota} over the
-        6,144-character quota.
+        unchanged, {s.policies.unreadable} unreadable. Over the{' '}
+        {s.sizeLimit.toLocaleString('en-US')}-character quota: {overQuota(s)}.
         {ms !== null && <span className="note"> Refined in {(ms / 1000).toFixed(1)} s.</span>}
       </p>
       <table className="levels">
         <caption>
-          Actions allowed before and after, by access level (each principal counts an action once)
+          Actions removed by access level (each principal counts an action once), and what the
+          policies allowed before and after (added up policy by policy)
         </caption>
         <thead>
           <tr>
             <th scope="col">Access level</th>
+            <th scope="col" className="num">
+              Removed
+            </th>
             <th scope="col" className="num">
               Before
             </th>
             <th scope="col" className="num">
               After
             </th>
-            <th scope="col" className="num">
-              Removed
-            </th>
           </tr>
         </thead>
         <tbody>
-          {ACCESS_LEVELS.map((l) => (
+          {LEVELS.filter((l) => l !== 'Unknown' || s.levels[l].before > 0).map((l) => (
             <tr key={l}>
-              <th scope="row">{l}</th>
+              <th scope="row">{l === 'Unknown' ? 'Unknown (not in the catalog)' : l}</th>
+              <td className="num">{s.levels[l].removed.toLocaleString('en-US')}</td>
               <td className="num">{s.levels[l].before.toLocaleString('en-US')}</td>
               <td className="num">{s.levels[l].after.toLocaleString('en-US')}</td>
-              <td className="num">
-                {(s.levels[l].before - s.levels[l].after).toLocaleString('en-US')}
-              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <Problems
+        title="Results over the quota that no split fits"
+        items={s.splitProblems.map((p) => `${p.principal}, policy ${p.policy}: ${p.why}`)}
+      />
       <Problems
         title="Bugs: the proof failed, nothing recommended"
         items={s.bugs.map((b) => `${b.principal}: ${b.message}`)}

@@ -1,19 +1,31 @@
 // The policies of the selected principal, each opening in the single-policy view (diff, trie, proof).
-import type { PrincipalRow } from '../../worker/account/protocol';
+import type { PolicyRow, PrincipalRow } from '../../worker/account/protocol';
 
-const KIND: Record<PrincipalRow['policies'][number]['kind'], string> = {
+const KIND: Record<PolicyRow['kind'], string> = {
   inline: 'inline',
   'customer-managed': 'customer managed',
   'aws-managed': 'AWS managed',
 };
 
-function outcome(p: PrincipalRow['policies'][number]): string {
+const figure = (n: number) => n.toLocaleString('en-US');
+
+function outcome(p: PolicyRow): string {
   if (p.status === 'error') return 'could not be read';
   if (p.status === 'unchanged') return 'unchanged: nothing it allows is unused';
   if (p.recommendedAction === 'DETACH_POLICY') return 'detach: everything it allows is unused';
   const copy =
     p.kind === 'aws-managed' ? ' (as a customer managed copy; the AWS one is detached)' : '';
-  return `${p.removed} unused action${p.removed === 1 ? '' : 's'} removed${copy}${p.overQuota ? ', over the 6,144-character quota' : ''}`;
+  return `${p.removed} unused action${p.removed === 1 ? '' : 's'} removed${copy}`;
+}
+
+/** What a result over the size limit becomes: its parts, each with its size, or why it cannot be split. */
+function quota(p: PolicyRow): string | null {
+  if (!p.overQuota || !p.size) return null;
+  const over = `The result is ${figure(p.size.chars)} characters, over the ${figure(p.size.limit)}-character quota`;
+  const parts = p.split?.parts ?? [];
+  if (parts.length === 0)
+    return `${over}, and no split fits: ${p.split?.why ?? 'none was computed'}`;
+  return `${over}: split into ${parts.length} managed policies attached together (${parts.map(figure).join(', ')} characters).`;
 }
 
 export function PrincipalPolicies({
@@ -50,6 +62,14 @@ export function PrincipalPolicies({
             </button>{' '}
             <span className="kind">{KIND[p.kind]}</span>
             {p.group && <span className="note"> from group {p.group}</span>}: {outcome(p)}
+            {quota(p) && (
+              <div
+                className={p.split?.parts.length ? 'note' : 'stale error'}
+                data-testid="policy-quota"
+              >
+                {quota(p)}
+              </div>
+            )}
             {p.error && <div className="stale error">{p.error}</div>}
           </li>
         ))}

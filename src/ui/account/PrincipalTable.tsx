@@ -140,7 +140,21 @@ const Row = memo(function Row({
         {row.policies.some((p) => p.error) && (
           <span className="badge error"> unreadable policy</span>
         )}
-        {row.policies.some((p) => p.overQuota) && <span className="badge"> over quota</span>}
+        {row.policies.some((p) => p.overQuota && p.split?.parts.length) && (
+          <span
+            className="badge split"
+            title="A result over the quota is split into managed policies"
+          >
+            {' '}
+            split
+          </span>
+        )}
+        {row.policies.some((p) => p.overQuota && !p.split?.parts.length) && (
+          <span className="badge error" title="A result over the quota that no split fits">
+            {' '}
+            over quota
+          </span>
+        )}
       </th>
       <td className="num">{row.policies.length}</td>
       <td className="num">{row.removed}</td>

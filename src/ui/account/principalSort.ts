@@ -12,7 +12,7 @@ export interface Sort {
 export const DEFAULT_SORT: Sort = { key: 'removed', descending: true };
 
 function gone(levels: LevelCounts, level: (typeof ACCESS_LEVELS)[number]): number {
-  return levels[level].before - levels[level].after;
+  return levels[level].removed;
 }
 
 function value(row: PrincipalRow, key: SortKey): number | string {

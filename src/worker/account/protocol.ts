@@ -40,6 +40,10 @@ export interface PolicyRow {
   /** Unused actions taken out of this policy. */
   removed: number;
   overQuota: boolean;
+  /** Characters of the result and the limit, when over it. */
+  size: { chars: number; limit: number } | null;
+  /** Over the limit: the sizes of the managed policies it is split into, or why it cannot be. */
+  split: { parts: number[]; why: string | null } | null;
   error: string | null;
 }
 

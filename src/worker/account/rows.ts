@@ -21,6 +21,8 @@ export function principalRow(o: PrincipalOutcome): PrincipalRow {
       recommendedAction: p.recommendedAction,
       removed: p.proof?.removed ?? 0,
       overQuota: p.overQuota,
+      size: p.overQuota ? p.size : null,
+      split: p.split && { parts: p.split.parts.map((x) => x.size.chars), why: p.split.why },
       error: p.error
         ? `${p.error.message} (${p.error.input}:${p.error.line}:${p.error.column}${p.error.within === 'decoded document' ? ' of the decoded document' : ''})`
         : null,
