@@ -17,7 +17,13 @@ import {
 } from '../../src/account';
 import { MANAGED_POLICY_QUOTA, parseFindings, parsePolicy, refinePolicy } from '../../src/core';
 import { catalog } from '../core/support';
-import { allowing, authorizationDetails, findingsFor } from './accounts';
+import {
+  allowing,
+  authorizationDetails,
+  EC2_FULL_ACCESS,
+  findingsFor,
+  splitAccount,
+} from './accounts';
 
 const fixture = (name: string): SourceFile => ({
   name,
@@ -356,17 +362,11 @@ describe("access levels, from core's counts", () => {
 });
 
 describe('results over the quota', () => {
-  // Every seventh ec2 action unused: `ec2:*` becomes some 16,000 characters of entries.
-  const ec2 = catalog.services.get('ec2')?.names ?? [];
-  const unused = ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`);
-  const EC2_FULL = 'arn:aws:iam::aws:policy/AmazonEC2FullAccess';
-  const account = authorizationDetails(
-    [{ name: 'builder', inline: { ec2: allowing(['ec2:*']) }, managed: [EC2_FULL] }],
-    { [EC2_FULL]: allowing(['ec2:*', 'elasticloadbalancing:*']) },
-  );
+  const EC2_FULL = EC2_FULL_ACCESS;
+  const { account, findings: unused } = splitAccount(catalog, { managed: true });
   const files = {
     account: [{ name: 'account.json', text: account }],
-    findings: [{ name: 'findings.json', text: findingsFor({ builder: unused }) }],
+    findings: [{ name: 'findings.json', text: unused }],
   };
   const refined = (options: AccountOptions = {}) => {
     const r = refineAccount(files.account, files.findings, catalog, options);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAccountCli, type AccountIo } from '../../src/cli/account';
 import { inlinePool } from '../../src/cli/pool';
-import { allowing, authorizationDetails, findingsFor } from '../account/accounts';
+import { EC2_FULL_ACCESS, splitAccount } from '../account/accounts';
 import { catalog } from '../core/support';
 
 const dir = mkdtempSync(join(tmpdir(), 'refine-account-'));
@@ -189,23 +189,14 @@ describe('refine --account', () => {
 });
 
 describe('refine --account, results over the quota', () => {
-  // `ec2:*` with every seventh ec2 action unused: some 16,000 characters, split into three parts.
-  const EC2_FULL = 'arn:aws:iam::aws:policy/AmazonEC2FullAccess';
+  // `ec2:*` inline and in AmazonEC2FullAccess, each split into three parts.
+  const EC2_FULL = EC2_FULL_ACCESS;
   const account = join(dir, 'split-account.json');
   const unused = join(dir, 'split-findings.json');
   beforeAll(() => {
-    writeFileSync(
-      account,
-      authorizationDetails(
-        [{ name: 'builder', inline: { ec2: allowing(['ec2:*']) }, managed: [EC2_FULL] }],
-        { [EC2_FULL]: allowing(['ec2:*', 'elasticloadbalancing:*']) },
-      ),
-    );
-    const ec2 = catalog.services.get('ec2')?.names ?? [];
-    writeFileSync(
-      unused,
-      findingsFor({ builder: ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`) }),
-    );
+    const split = splitAccount(catalog, { managed: true });
+    writeFileSync(account, split.account);
+    writeFileSync(unused, split.findings);
   });
   const steps = (list: { unusedPermissionsRecommendedStep: Record<string, string> }[]) =>
     list.map((s) => [

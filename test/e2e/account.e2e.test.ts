@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { allowing, authorizationDetails, findingsFor } from '../account/accounts';
+import { splitAccount } from '../account/accounts';
 import { catalog } from '../core/support';
 import { baseUrl, openPage, recommendedEntries, sharedBrowser, waitForResult } from './browser';
 
@@ -125,18 +125,12 @@ describe('the account view', () => {
   });
 
   test('shows a result over the quota split into managed policies, each with its size', async () => {
-    // `ec2:*` with every seventh ec2 action unused: some 16,000 characters, cut into three parts.
-    const ec2 = catalog.services.get('ec2')?.names ?? [];
+    // `builder`'s inline `ec2:*` becomes some 16,000 characters, cut into three parts.
+    const { account, findings } = splitAccount(catalog);
     const { page, errors } = await openPage(browser());
     await openAccount(page);
-    await page.fill(
-      '[data-testid="account-input-paste"]',
-      authorizationDetails([{ name: 'builder', inline: { ec2: allowing(['ec2:*']) } }]),
-    );
-    await page.fill(
-      '[data-testid="findings-input-paste"]',
-      findingsFor({ builder: ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`) }),
-    );
+    await page.fill('[data-testid="account-input-paste"]', account);
+    await page.fill('[data-testid="findings-input-paste"]', findings);
     await page.click('[data-testid="account-start"]');
     await page.waitForSelector('[data-testid="account-summary"]');
     expect(await page.textContent('[data-testid="account-summary"]')).toContain(

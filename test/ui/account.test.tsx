@@ -7,24 +7,20 @@ import { refineAccount, type AccountOptions } from '../../src/account';
 import { AccountView } from '../../src/ui/account/AccountView';
 import type { FromCoordinator } from '../../src/worker/account/protocol';
 import { principalRow } from '../../src/worker/account/rows';
-import { allowing, authorizationDetails, findingsFor } from '../account/accounts';
+import { allowing, splitAccount } from '../account/accounts';
 import { catalog } from '../core/support';
 
 afterEach(cleanup);
 
-// `ec2:*` with every seventh ec2 action unused: some 16,000 characters, split into three parts.
-const EC2_FULL = 'arn:aws:iam::aws:policy/AmazonEC2FullAccess';
-const account = authorizationDetails(
-  [
-    { name: 'builder', inline: { ec2: allowing(['ec2:*']) }, managed: [EC2_FULL] },
-    { name: 'reader', inline: { read: allowing(['s3:GetObject', 's3:PutObject']) } },
+// `builder`'s two policies are each split into three parts; `reader`'s fits.
+const { account, findings } = splitAccount(catalog, {
+  managed: true,
+  more: [
+    {
+      role: { name: 'reader', inline: { read: allowing(['s3:GetObject', 's3:PutObject']) } },
+      unused: ['s3:PutObject'],
+    },
   ],
-  { [EC2_FULL]: allowing(['ec2:*', 'elasticloadbalancing:*']) },
-);
-const ec2 = catalog.services.get('ec2')?.names ?? [];
-const findings = findingsFor({
-  builder: ec2.filter((_, i) => i % 7 === 0).map((n) => `ec2:${n}`),
-  reader: ['s3:PutObject'],
 });
 
 /** The view, run on the account above by the account module in this thread. */

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { decodeCatalog, type RawCatalog } from '../../../src/catalog/catalog';
 import raw from '../../../src/catalog/generated/catalog.json';
 import { buildUniverse, matchList, parsePattern, type Universe } from '../../../src/core';
+import { unusedPermissionFinding } from '../../account/accounts';
 
 // The corpus is big JSON: read it as data, not through the bundle.
 const corpus = JSON.parse(
@@ -156,36 +157,11 @@ for (let r = 0; r < ROLES; r++) {
     Tags: [],
     RoleLastUsed: {},
   });
-  const byService = new Map<string, string[]>();
-  for (const g of grants) {
-    if (random() >= SHARE) continue;
-    const [service, action] = u.actionName(g).split(':');
-    const list = byService.get(service);
-    if (list) list.push(action);
-    else byService.set(service, [action]);
-  }
+  const unused = [...grants].filter(() => random() < SHARE).map((g) => u.actionName(g));
   // Access Analyzer writes no finding for a role with nothing unused.
-  if (byService.size === 0) continue;
-  findings.push(
-    JSON.stringify({
-      analyzedAt: date,
-      createdAt: date,
-      id: `00000000-0000-4000-8000-${String(r).padStart(12, '0')}`,
-      resource: arn,
-      resourceType: 'AWS::IAM::Role',
-      resourceOwnerAccount: ACCOUNT,
-      status: 'ACTIVE',
-      updatedAt: date,
-      findingType: 'UnusedPermission',
-      findingDetails: [...byService].map(([serviceNamespace, actions]) => ({
-        unusedPermissionDetails: {
-          serviceNamespace,
-          actions: actions.map((action) => ({ action })),
-          lastAccessed: date,
-        },
-      })),
-    }),
-  );
+  if (unused.length === 0) continue;
+  const id = `00000000-0000-4000-8000-${String(r).padStart(12, '0')}`;
+  findings.push(JSON.stringify(unusedPermissionFinding(arn, unused, { id, date })));
 }
 const policies = [...used.values()].map((p) => ({
   PolicyName: p.name,
