@@ -16,6 +16,8 @@ import {
 } from '../account';
 import { parseKeepList, type KeepList } from '../core';
 import { accountJson, awsRecommendations, principalJson, writeOut } from './accountOutput';
+import { fileName } from './fileName';
+import { writeJson } from './jsonWriter';
 
 export interface AccountIo {
   readFile(path: string): string;
@@ -125,6 +127,17 @@ function readArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
+/** A file that cannot be taken as it is: over the size bound, or not UTF-8 (at a line and column). */
+export class UnreadableFile extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Each path as files: a directory gives its .json and .jsonl files, in name order. */
 function readFiles(paths: readonly string[], io: AccountIo): SourceFile[] | string {
   const out: SourceFile[] = [];
@@ -136,17 +149,28 @@ function readFiles(paths: readonly string[], io: AccountIo): SourceFile[] | stri
         continue;
       }
       const names = entries.filter((n) => /\.jsonl?$/i.test(n)).sort();
-      if (names.length === 0) return `${path}: the directory holds no .json or .jsonl file`;
+      if (names.length === 0)
+        return `${fileName(path)}: the directory holds no .json or .jsonl file`;
       for (const n of names) {
         const p = `${path.replace(/\/+$/, '')}/${n}`;
-        out.push({ name: p, text: io.readFile(p) });
+        try {
+          out.push({ name: p, text: io.readFile(p) });
+        } catch (e) {
+          return unreadable(p, e);
+        }
       }
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      return `${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`;
+      return unreadable(path, e);
     }
   }
   return out;
+}
+
+function unreadable(path: string, e: unknown): string {
+  if (e instanceof UnreadableFile)
+    return `${fileName(path)}${e.line === undefined ? '' : `:${e.line}:${e.column}`}: ${e.message}`;
+  const code = (e as { code?: string }).code;
+  return `${fileName(path)}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`;
 }
 
 export async function runAccountCli(
@@ -201,7 +225,8 @@ export async function runAccountCli(
     progress.step();
     if (args.format !== 'jsonl') return;
     while (next < outcomes.length && outcomes[next])
-      io.stdout(JSON.stringify(principalJson(outcomes[next++])) + '\n');
+      writeJson(principalJson(outcomes[next++]), io.stdout, { compact: true });
+    io.stdout('\n');
   });
   progress.end();
 
@@ -232,10 +257,12 @@ export async function runAccountCli(
       );
       break;
     case 'json':
-      io.stdout(JSON.stringify(accountJson(summary, outcomes), null, 2) + '\n');
+      writeJson(accountJson(summary, outcomes), io.stdout);
+      io.stdout('\n');
       break;
     case 'aws':
-      io.stdout(JSON.stringify(awsRecommendations(outcomes), null, 2) + '\n');
+      writeJson(awsRecommendations(outcomes), io.stdout);
+      io.stdout('\n');
       break;
     case 'jsonl':
       io.stdout(JSON.stringify({ type: 'summary', ...summary }) + '\n');

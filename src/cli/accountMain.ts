@@ -1,9 +1,53 @@
 // The account CLI with Node's I/O: files, directories, a terminal, and worker threads.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { runAccountCli } from './account';
+import { runAccountCli, UnreadableFile } from './account';
+import { decodeUtf8 } from './decode';
 import { threadPool } from './pool';
+
+/**
+ * Larger than any account's authorization details we know of; reading stops there, so /dev/zero or an
+ * endless pipe is refused at once instead of filling the memory.
+ */
+const ACCOUNT_FILE_BYTES = 512 * 1024 * 1024;
+
+/** A file as UTF-8 text, read up to the bound: refused, named, past it or when it is not UTF-8. */
+function readText(path: string): string {
+  const fd = openSync(path, 'r');
+  const tooLong = () =>
+    new UnreadableFile(
+      `over the ${ACCOUNT_FILE_BYTES / 1048576} MB limit for an input file: stopped reading there`,
+    );
+  try {
+    // A file that says it is too long is refused before any of it is read.
+    if (fstatSync(fd).size > ACCOUNT_FILE_BYTES) throw tooLong();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const chunk = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      size += n;
+      if (size > ACCOUNT_FILE_BYTES) throw tooLong();
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    const text = decodeUtf8(Buffer.concat(chunks, size));
+    if (!text.ok) throw new UnreadableFile(text.message, text.line, text.column);
+    return text.text;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 const argv = process.argv.slice(2);
 const jobsAt = argv.findIndex((a) => a === '--jobs' || a.startsWith('--jobs='));
@@ -14,7 +58,7 @@ try {
   process.exitCode = await runAccountCli(
     argv,
     {
-      readFile: (path) => readFileSync(path, 'utf8'),
+      readFile: readText,
       readDir: (path) => (statSync(path).isDirectory() ? readdirSync(path) : null),
       writeFile: (path, text) => {
         mkdirSync(dirname(path), { recursive: true });

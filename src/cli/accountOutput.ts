@@ -10,8 +10,9 @@ import {
   type PrincipalOutcome,
 } from '../account';
 import type { AccountIo } from './account';
+import { Printed, type OutValue } from './jsonWriter';
 
-function policyJson(p: PolicyOutcome): unknown {
+function policyJson(p: PolicyOutcome): OutValue {
   return {
     name: p.policy.name,
     kind: p.policy.kind,
@@ -20,7 +21,8 @@ function policyJson(p: PolicyOutcome): unknown {
     sharedWith: p.policy.sharedWith,
     status: p.status,
     recommendedAction: p.recommendedAction,
-    recommendedPolicy: p.text === null ? null : JSON.parse(p.text),
+    // As printed by core, never through JSON.parse (which would rewrite a Condition's numbers).
+    recommendedPolicy: p.text === null ? null : new Printed(p.text),
     recommendedSteps: recommendedSteps(p),
     size: p.size,
     overQuota: p.overQuota,
@@ -34,7 +36,7 @@ function policyJson(p: PolicyOutcome): unknown {
 }
 
 /** One principal: the line of --format jsonl, and an element of --format json. */
-export function principalJson(o: PrincipalOutcome): unknown {
+export function principalJson(o: PrincipalOutcome): OutValue {
   return {
     type: 'principal',
     ...o.principal,
@@ -49,12 +51,12 @@ export function principalJson(o: PrincipalOutcome): unknown {
 export function accountJson(
   summary: AccountSummary,
   outcomes: readonly PrincipalOutcome[],
-): unknown {
+): OutValue {
   return { summary, principals: outcomes.map(principalJson) };
 }
 
 /** Per principal, the shape of Access Analyzer's GetFindingRecommendation. */
-export function awsRecommendations(outcomes: readonly PrincipalOutcome[]): unknown {
+export function awsRecommendations(outcomes: readonly PrincipalOutcome[]): OutValue {
   return outcomes
     .filter((o) => o.bug === null)
     .map((o) => ({

@@ -1,6 +1,7 @@
 // JSON output that embeds documents already printed by core: going through JSON.parse and
 // JSON.stringify would rewrite a Condition's numbers (9007199254740993, 1e400, 1.50). Written in
 // pieces, so an output of hundreds of megabytes never has to be one string.
+import { compactJson } from '../core';
 
 /** A JSON text printed by core's printJson (two-space indent), placed into the output as it is. */
 export class Printed {
@@ -28,10 +29,14 @@ export type OutValue =
 const PIECE = 1 << 16;
 
 /**
- * Writes `value` as JSON.stringify(value, null, 2) would, with each Printed text in its place,
- * through `write` in pieces of about 64 K characters.
+ * Writes `value` as JSON.stringify(value, null, 2) would (or on one line, JSON.stringify(value), with
+ * `compact`), with each Printed text in its place, through `write` in pieces of about 64 K characters.
  */
-export function writeJson(value: OutValue, write: (text: string) => void): void {
+export function writeJson(
+  value: OutValue,
+  write: (text: string) => void,
+  { compact = false }: { compact?: boolean } = {},
+): void {
   let parts: string[] = [];
   let size = 0;
   const put = (text: string): void => {
@@ -55,6 +60,16 @@ export function writeJson(value: OutValue, write: (text: string) => void): void 
       put(open + close);
       return;
     }
+    if (compact) {
+      put(open);
+      shown.forEach(([key, v], i) => {
+        if (key !== null) put(`${JSON.stringify(key)}:`);
+        item(v, '');
+        if (i < shown.length - 1) put(',');
+      });
+      put(close);
+      return;
+    }
     const inner = indent + '  ';
     put(open + '\n');
     shown.forEach(([key, v], i) => {
@@ -65,7 +80,14 @@ export function writeJson(value: OutValue, write: (text: string) => void): void 
     put(indent + close);
   };
   const item = (v: OutValue, indent: string): void => {
-    if (v instanceof Printed) put(indent === '' ? v.text : v.text.replaceAll('\n', '\n' + indent));
+    if (v instanceof Printed)
+      put(
+        compact
+          ? compactJson(v.text)
+          : indent === ''
+            ? v.text
+            : v.text.replaceAll('\n', '\n' + indent),
+      );
     else if (v instanceof Entries) members('{', '}', v.entries, indent);
     else if (Array.isArray(v))
       members(

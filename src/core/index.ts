@@ -17,7 +17,7 @@ import type { Recommendation, RefineOptions } from './recommendation';
 import { refinePolicy } from './refine';
 import type { Catalog } from './universe';
 
-export { parseJson, printJson, LineMap, MAX_JSON_DEPTH, quote } from './json';
+export { parseJson, printJson, compactJson, LineMap, MAX_JSON_DEPTH, quote } from './json';
 export type { JsonValue, JsonObject, JsonArray, JsonString, SourceError, Result } from './json';
 export { parsePolicy, MAX_POLICY_CHARS, MAX_STATEMENTS, MAX_ACTION_ENTRIES } from './policy';
 export type { PolicyDocument, Statement, PatternRef, GrammarNote } from './policy';

@@ -2,7 +2,8 @@
 // the user wrote it.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { awsCommand, compactJson } from '../../src/ui/awsCommand';
+import { compactJson } from '../../src/core';
+import { awsCommand } from '../../src/ui/awsCommand';
 import { analyze } from '../../src/worker/analyze';
 import { catalog } from '../core/support';
 
