@@ -1,4 +1,4 @@
-// The page: the two inputs; under them the answer (the summary beside the recommended policy), then
+// The page: the inputs (policy, unused permissions, actions to keep); under them the answer (the summary beside the recommended policy), then
 // the trie that explains the picked rewrite, then the original and the recommendation line by line.
 import {
   useCallback,
@@ -15,14 +15,16 @@ import { RefinerCancelled, type RefinerClient } from '../worker/client';
 import { DiffView } from './DiffView';
 import { EditorPane } from './EditorPane';
 import { ExamplesMenu } from './ExamplesMenu';
-import { initialInputs, shareFragment, store, type Inputs } from './inputs';
-import { POLICY_URI, UNUSED_URI } from './policySchema';
+import { exampleInputs, initialInputs, shareFragment, store, type Inputs } from './inputs';
+import { KEEP_URI, POLICY_URI, UNUSED_URI } from './policySchema';
 import { RecommendedPolicy } from './RecommendedPolicy';
 import { ResultActions } from './ResultActions';
 import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
+import { figure, plural } from '../core/messages';
+import { keepStatus, withKept } from './keepList';
 import { useTheme } from './theme';
 import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
@@ -58,12 +60,11 @@ export function App({
   const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
   // Monaco loads after the first answer (or after three seconds, whichever comes first).
-  const [waited, setWaited] = useState(false);
+  const [enhanced, setEnhanced] = useState(false);
   useEffect(() => {
-    const t = setTimeout(() => setWaited(true), state.analysis || state.failure ? 400 : 3000);
+    const t = setTimeout(() => setEnhanced(true), state.analysis || state.failure ? 400 : 3000);
     return () => clearTimeout(t);
   }, [state.analysis, state.failure]);
-  const enhanced = waited;
   const first = useRef(true);
 
   const { inputs, revision, marks } = state;
@@ -108,11 +109,9 @@ export function App({
   );
   const onPolicy = useCallback((policy: string) => edit({ policy }), [edit]);
   const onUnused = useCallback((unused: string) => edit({ unused }), [edit]);
+  const onKeep = useCallback((keep: string) => edit({ keep }), [edit]);
   const pick = (e: Example) => {
-    dispatch({
-      type: 'load',
-      inputs: { policy: e.policy, unused: e.unused, used: e.used === true },
-    });
+    dispatch({ type: 'load', inputs: exampleInputs(e) });
     history.replaceState(null, '', ' ');
   };
   // Picked in the summary, a line of the recommended policy or the diff: the trie comes into view.
@@ -143,17 +142,34 @@ export function App({
     (action: string, m: Mark | null) => dispatch({ type: 'mark', action, mark: m }),
     [],
   );
+  const keepAction = useCallback(
+    (action: string, keep: string) => dispatch({ type: 'keep', actions: [action], keep }),
+    [],
+  );
+  // What-if "kept" marks made lasting: the actions go into the keep list, the marks away.
+  const keepForGood = () => {
+    const kept = marks.filter((m) => m.mark === 'kept').map((m) => m.action);
+    dispatch({ type: 'keep', actions: kept, keep: kept.reduce(withKept, inputs.keep) });
+  };
 
   const analysis = state.analysis;
   const current = state.analysisRevision === state.revision ? analysis : null;
   const policyError = analysis?.policyError ?? null;
   const unusedError = analysis?.unusedError ?? null;
+  const keepError = analysis?.keepError ?? null;
+  const unreadable = policyError
+    ? 'policy'
+    : unusedError
+      ? 'unused permissions'
+      : keepError
+        ? 'keep list'
+        : null;
   const rec = state.good?.recommendation ?? null;
   const stale = isStale(state);
   const staleWhy = state.failure
     ? state.failure
-    : current && (policyError || unusedError)
-      ? `the ${policyError ? 'policy' : 'unused permissions'} cannot be read (see the error above)`
+    : current && unreadable
+      ? `the ${unreadable} cannot be read (see the error above)`
       : 'refining the new input…';
   const selected =
     rec && state.selection
@@ -238,7 +254,7 @@ export function App({
             highlight={picked}
             status={
               rec && !stale
-                ? `${rec.statements.length} statement${rec.statements.length === 1 ? '' : 's'}, ${rec.decisions.length} action pattern${rec.decisions.length === 1 ? '' : 's'} in Allow statements`
+                ? `${plural(rec.statements.length, 'statement')}, ${plural(rec.decisions.length, 'action pattern')} in Allow statements`
                 : ''
             }
           />
@@ -265,6 +281,21 @@ export function App({
               these are the actions that were used
             </label>
           </EditorPane>
+          <EditorPane
+            title="Keep"
+            label="Actions to keep"
+            path={KEEP_URI}
+            language="plaintext"
+            testId="keep"
+            value={inputs.keep}
+            onChange={onKeep}
+            onBlur={updateLink}
+            error={keepError}
+            client={client}
+            enhanced={enhanced}
+            dark={theme.dark}
+            status={keepStatus(inputs.keep, rec && !stale ? rec : null)}
+          />
         </div>
         <p className="keys" data-testid="tab-hint">
           In the editors, Tab moves to the next control; press <kbd>Ctrl</kbd>+<kbd>M</kbd> (on a
@@ -289,8 +320,8 @@ export function App({
             </span>
             {analysis && (
               <span className="catalog">
-                catalog: {analysis.catalog.services} services,{' '}
-                {analysis.catalog.actions.toLocaleString('en-US')} actions
+                catalog: {analysis.catalog.services} services, {figure(analysis.catalog.actions)}{' '}
+                actions
               </span>
             )}
           </div>
@@ -313,6 +344,9 @@ export function App({
             <WhatIfNotice
               marks={state.good.marks}
               onReset={() => dispatch({ type: 'reset-marks' })}
+              onKeepForGood={
+                !keepError && marks.some((m) => m.mark === 'kept') ? keepForGood : undefined
+              }
             />
           )}
           {rec ? (
@@ -334,6 +368,8 @@ export function App({
                   scroll={scrollTrie}
                   dark={theme.dark}
                   onMark={mark}
+                  keep={inputs.keep}
+                  onKeep={keepAction}
                   onSelectNode={selectNode}
                 />
               )}
@@ -342,7 +378,7 @@ export function App({
           ) : (
             !state.failure && (
               <p className="placeholder">
-                {policyError || unusedError
+                {unreadable
                   ? 'Fix the input to see a recommendation.'
                   : link.opening
                     ? 'Opening the share link…'

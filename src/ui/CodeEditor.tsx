@@ -17,6 +17,8 @@ export interface CodeEditorProps {
   error: SourceError | null;
   client: RefinerClient;
   testId: string;
+  /** JSON (the default) or plain text, as the keep list is one action per line. */
+  language?: 'json' | 'plaintext';
   /** Mark this range (1-based line, column) and scroll to it when it changes: the selected pattern. */
   highlight?: { line: number; column: number; length: number } | null;
   dark?: boolean;
@@ -26,13 +28,16 @@ let tabMovesFocus = false;
 
 export default function CodeEditor(props: CodeEditorProps) {
   const { path, label, value, onChange, onBlur, error, client, testId, highlight, dark } = props;
+  const language = props.language ?? 'json';
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onBlurRef = useRef(onBlur);
   useEffect(() => {
     onBlurRef.current = onBlur;
   }, [onBlur]);
 
-  useEffect(() => registerActionLanguage(client), [client]);
+  useEffect(() => {
+    registerActionLanguage(client);
+  }, [client]);
 
   useEffect(() => {
     const model = monaco.editor.getModel(monaco.Uri.parse(path));
@@ -88,7 +93,7 @@ export default function CodeEditor(props: CodeEditorProps) {
     <div className="code-editor" data-testid={testId} aria-label={label}>
       <Editor
         path={path}
-        language="json"
+        language={language}
         theme={dark ? 'vs-dark' : 'vs'}
         value={value}
         onChange={(v) => onChange(v ?? '')}

@@ -19,7 +19,7 @@ export function Shell({ client, storage }: { client: RefinerClient; storage: Sto
     setView(v);
     if (v === 'account') setAccountOpened(true);
   };
-  const open = useCallback((inputs: Inputs) => {
+  const open = useCallback((inputs: Omit<Inputs, 'keep'>) => {
     window.location.hash = shareFragment(inputs);
     setView('policy');
   }, []);

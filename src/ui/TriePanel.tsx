@@ -30,6 +30,9 @@ export function TriePanel(props: {
   scroll?: object | null;
   dark: boolean;
   onMark: (action: string, mark: Mark | null) => void;
+  /** The keep list's text as it is now, and how a click in the trie replaces it. */
+  keep: string;
+  onKeep: (action: string, keep: string) => void;
   onSelectNode: (prefix: string | null, entries: string[]) => void;
 }) {
   const { client, refinement, marks, decision, focus, rec } = props;
@@ -87,6 +90,10 @@ export function TriePanel(props: {
     () => new Map(marks.map((m) => [m.action.toLowerCase(), m.mark])),
     [marks],
   );
+  const keep = useMemo(
+    () => ({ text: props.keep, onChange: props.onKeep }),
+    [props.keep, props.onKeep],
+  );
 
   if (!decision)
     return (
@@ -117,6 +124,7 @@ export function TriePanel(props: {
             dark={props.dark}
             marks={marked}
             onMark={props.onMark}
+            keep={keep}
             onSelect={props.onSelectNode}
             onWantChar={() => setWantChar(key)}
           />

@@ -2,7 +2,12 @@
 import type { ActionMark } from '../worker/protocol';
 import { describeMarks } from './whatIf';
 
-export function WhatIfNotice(props: { marks: readonly ActionMark[]; onReset: () => void }) {
+export function WhatIfNotice(props: {
+  marks: readonly ActionMark[];
+  onReset: () => void;
+  /** Moves the marks "kept" into the keep list; absent when there are none (or it cannot be read). */
+  onKeepForGood?: () => void;
+}) {
   if (props.marks.length === 0) return null;
   return (
     <p className="what-if" data-testid="what-if" role="status">
@@ -11,6 +16,14 @@ export function WhatIfNotice(props: { marks: readonly ActionMark[]; onReset: () 
       <button type="button" data-testid="reset-marks" onClick={props.onReset}>
         Reset to the findings
       </button>
+      {props.onKeepForGood && (
+        <>
+          {' '}
+          <button type="button" data-testid="keep-for-good" onClick={props.onKeepForGood}>
+            Keep the kept ones for good
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -1,5 +1,7 @@
-// Completion and hover of action names, answered by the worker, which holds the catalog.
+// Completion and hover of action names, answered by the worker, which holds the catalog: inside the
+// JSON editors' strings, and on the words of the keep list (plain text, one action per line).
 import type { RefinerClient } from '../worker/client';
+import { plural } from '../core/messages';
 import { monaco } from './monaco';
 
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -30,15 +32,41 @@ function literalAt(
   };
 }
 
+/** The action-like word around the cursor in plain text: `s3:Get` in `s3:Get|Object`. */
+function wordAt(
+  model: Model,
+  position: Position,
+): { before: string; whole: string; start: number } | null {
+  const line = model.getLineContent(position.lineNumber);
+  const part = /[A-Za-z0-9:*?_-]/;
+  let from = position.column - 1;
+  while (from > 0 && part.test(line[from - 1])) from--;
+  let to = position.column - 1;
+  while (to < line.length && part.test(line[to])) to++;
+  if (from === to) return null;
+  return {
+    before: line.slice(from, position.column - 1),
+    whole: line.slice(from, to),
+    start: from + 1,
+  };
+}
+
+function actionAt(model: Model, position: Position) {
+  return model.getLanguageId() === 'json' ? literalAt(model, position) : wordAt(model, position);
+}
+
+const LANGUAGES = ['json', 'plaintext'];
+
 let registered: { client: RefinerClient; dispose: () => void } | null = null;
 
-export function registerActionLanguage(client: RefinerClient): () => void {
-  if (registered?.client === client) return () => {};
+/** Once per client: Monaco's providers are global, so a second call with the same client is a no-op. */
+export function registerActionLanguage(client: RefinerClient): void {
+  if (registered?.client === client) return;
   registered?.dispose();
-  const completion = monaco.languages.registerCompletionItemProvider('json', {
+  const completion = monaco.languages.registerCompletionItemProvider(LANGUAGES, {
     triggerCharacters: [':', '"'],
     async provideCompletionItems(model, position) {
-      const lit = literalAt(model, position);
+      const lit = actionAt(model, position);
       if (!lit || !/^[A-Za-z0-9-]*(:[A-Za-z0-9]*)?$/.test(lit.before)) return { suggestions: [] };
       const items = await client.complete(lit.before).catch(() => []);
       const range = new monaco.Range(
@@ -61,9 +89,9 @@ export function registerActionLanguage(client: RefinerClient): () => void {
       };
     },
   });
-  const hover = monaco.languages.registerHoverProvider('json', {
+  const hover = monaco.languages.registerHoverProvider(LANGUAGES, {
     async provideHover(model, position) {
-      const lit = literalAt(model, position);
+      const lit = actionAt(model, position);
       if (!lit || !lit.whole.includes(':') || lit.whole.length > 200) return null;
       const info = await client.hover(lit.whole).catch(() => null);
       if (!info) return null;
@@ -74,7 +102,7 @@ export function registerActionLanguage(client: RefinerClient): () => void {
           : info.level
             ? [`\`${info.pattern}\`: access level **${info.level}**`]
             : [
-                `\`${info.pattern}\` matches ${info.matches.toLocaleString('en-US')} action${info.matches === 1 ? '' : 's'}`,
+                `\`${info.pattern}\` matches ${plural(info.matches, 'action')}`,
                 info.sample.join(', ') + (info.matches > info.sample.length ? ', …' : ''),
               ];
       return {
@@ -96,5 +124,4 @@ export function registerActionLanguage(client: RefinerClient): () => void {
       hover.dispose();
     },
   };
-  return () => {};
 }

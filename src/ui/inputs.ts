@@ -1,9 +1,9 @@
-// The two inputs, where they come from at start (the URL fragment first, then localStorage, then the
+// The inputs, where they come from at start (the URL fragment first, then localStorage, then the
 // worked example: TypeScript Playground's getInitialCode), and how they are kept and shared. A link
 // is only split here; shareLink.ts decodes it off the page's thread and replaces these inputs when
 // it decodes.
 import { compressToEncodedURIComponent } from 'lz-string';
-import { examples } from '../examples';
+import { examples, type Example } from '../examples';
 import type { LinkParts } from '../worker/shareLink';
 
 export interface Inputs {
@@ -11,16 +11,20 @@ export interface Inputs {
   unused: string;
   /** Read the unused editor as the actions that were used. */
   used: boolean;
+  /** Actions or patterns never to remove, one per line or a JSON list ('' for none). */
+  keep: string;
 }
 
 export const STORAGE_KEY = 'iam-policy-refiner:v1';
 
-export function shareFragment(inputs: Inputs): string {
+/** A link carries the keep list only when there is one (a link without it keeps nothing). */
+export function shareFragment(inputs: Omit<Inputs, 'keep'> & { keep?: string }): string {
   const parts = [
     `policy=${compressToEncodedURIComponent(inputs.policy)}`,
     `unused=${compressToEncodedURIComponent(inputs.unused)}`,
   ];
   if (inputs.used) parts.push('used=1');
+  if (inputs.keep) parts.push(`keep=${compressToEncodedURIComponent(inputs.keep)}`);
   return `#${parts.join('&')}`;
 }
 
@@ -35,7 +39,7 @@ export function linkParts(hash: string): LinkParts | null {
   const policy = params.get('policy');
   const unused = params.get('unused');
   if (policy === undefined && unused === undefined) return null;
-  return { policy, unused, used: params.get('used') === '1' };
+  return { policy, unused, used: params.get('used') === '1', keep: params.get('keep') };
 }
 
 export function loadStored(storage: Storage | null): Inputs | null {
@@ -44,7 +48,8 @@ export function loadStored(storage: Storage | null): Inputs | null {
     if (!text) return null;
     const v = JSON.parse(text) as Partial<Inputs>;
     if (typeof v.policy !== 'string' || typeof v.unused !== 'string') return null;
-    return { policy: v.policy, unused: v.unused, used: v.used === true };
+    const keep = typeof v.keep === 'string' ? v.keep : '';
+    return { policy: v.policy, unused: v.unused, used: v.used === true, keep };
   } catch {
     return null;
   }
@@ -66,9 +71,14 @@ export function initialInputs(storage: Storage | null): { inputs: Inputs; from: 
   if (stored) return { inputs: stored, from: 'last session' };
   const first = examples[0];
   return {
-    inputs: { policy: first.policy, unused: first.unused, used: first.used === true },
+    inputs: exampleInputs(first),
     from: 'example',
   };
+}
+
+/** An example's inputs: it keeps nothing on purpose. */
+export function exampleInputs(e: Example): Inputs {
+  return { policy: e.policy, unused: e.unused, used: e.used === true, keep: '' };
 }
 
 export function safeStorage(): Storage | null {

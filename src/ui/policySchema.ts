@@ -1,6 +1,7 @@
 // Enough of the IAM policy grammar for Monaco to flag shapes as you type; core checks the rest.
 export const POLICY_URI = 'inmemory://model/policy.json';
 export const UNUSED_URI = 'inmemory://model/unused.json';
+export const KEEP_URI = 'inmemory://model/keep.txt';
 
 const stringOrList = {
   anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],

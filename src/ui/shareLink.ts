@@ -58,15 +58,20 @@ export function openShareLink(
 }
 
 /**
- * The link's inputs when both parts decode; otherwise a message naming each part that is broken
+ * The link's inputs when every part decodes; otherwise a message naming each part that is broken
  * or, when none is, each that expands like a bomb (which the user may then open all the same).
  */
 export function linkOutcome(parts: LinkParts, decoded: DecodedLink): LinkOutcome {
-  const { policy, unused, used } = decoded;
-  if (policy.ok && unused.ok)
-    return { ok: true, inputs: { policy: policy.text, unused: unused.text, used } };
+  const { policy, unused, used, keep } = decoded;
+  if (policy.ok && unused.ok && keep.ok)
+    return {
+      ok: true,
+      inputs: { policy: policy.text, unused: unused.text, used, keep: keep.text },
+    };
   const named = (pick: (name: string, part: DecodedPart) => string | null) =>
-    [pick('policy', policy), pick('unused', unused)].filter((s) => s !== null).join('; and ');
+    [pick('policy', policy), pick('unused', unused), pick('keep', keep)]
+      .filter((s) => s !== null)
+      .join('; and ');
   const broken = named((name, part) =>
     part.ok || part.problem === 'bomb' ? null : `its ${name}= part ${problem(name, part)}`,
   );
@@ -89,6 +94,12 @@ export function linkOutcome(parts: LinkParts, decoded: DecodedLink): LinkOutcome
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+const READ: Record<string, string> = {
+  policy: 'policy',
+  unused: 'list of unused permissions',
+  keep: 'keep list',
+};
+
 function problem(name: string, d: Exclude<DecodedPart, { ok: true } | { problem: 'bomb' }>) {
   switch (d.problem) {
     case 'damaged':
@@ -96,6 +107,6 @@ function problem(name: string, d: Exclude<DecodedPart, { ok: true } | { problem:
     case 'cut-short':
       return `is cut short after ${count(d.at)} characters (the link was truncated when it was copied)`;
     case 'too-long':
-      return `expands past ${d.limit / 1048576} MB, the largest ${name === 'policy' ? 'policy' : 'list of unused permissions'} the refiner reads`;
+      return `expands past ${d.limit / 1048576} MB, the largest ${READ[name] ?? name} the refiner reads`;
   }
 }

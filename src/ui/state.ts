@@ -45,6 +45,8 @@ export type Action =
   | { type: 'edit'; inputs: Partial<Inputs> }
   | { type: 'load'; inputs: Inputs; marks?: readonly ActionMark[] }
   | { type: 'mark'; action: string; mark: ActionMark['mark'] | null }
+  /** The keep list rewritten for some actions (kept or let go): their what-if marks go with them. */
+  | { type: 'keep'; actions: readonly string[]; keep: string }
   | { type: 'reset-marks' }
   | { type: 'started' }
   | { type: 'answered'; revision: number; analysis: Analysis }
@@ -85,13 +87,19 @@ export function reduce(state: AppState, action: Action): AppState {
         selection: null,
       };
     case 'mark': {
-      const key = action.action.toLowerCase();
-      const others = state.marks.filter((m) => m.action.toLowerCase() !== key);
+      const others = unmarked(state.marks, action.action);
       const marks = action.mark
         ? [...others, { action: action.action, mark: action.mark }]
         : others;
       return { ...state, marks, revision: state.revision + 1 };
     }
+    case 'keep':
+      return {
+        ...state,
+        inputs: { ...state.inputs, keep: action.keep },
+        marks: action.actions.reduce(unmarked, state.marks),
+        revision: state.revision + 1,
+      };
     case 'reset-marks':
       return state.marks.length === 0
         ? state
@@ -142,6 +150,11 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'stored':
       return state.stored === action.ok ? state : { ...state, stored: action.ok };
   }
+}
+
+function unmarked(marks: readonly ActionMark[], action: string): readonly ActionMark[] {
+  const key = action.toLowerCase();
+  return marks.filter((m) => m.action.toLowerCase() !== key);
 }
 
 /**

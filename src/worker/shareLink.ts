@@ -1,13 +1,17 @@
-// A share link's two parts, decoded within the sizes the refiner reads. This runs in a worker of its
+// A share link's parts (policy, unused permissions, keep list), decoded within the sizes the refiner reads. This runs in a worker of its
 // own (shareLink.worker.ts): even bounded, a link near the limits takes longer than a frame to expand.
-import { MAX_FINDINGS_CHARS, MAX_POLICY_CHARS } from '../core';
+import { MAX_FINDINGS_CHARS, MAX_KEEP_CHARS, MAX_POLICY_CHARS } from '../core';
 import { decompressFromEncodedURIComponent, type Decompressed } from './lzString';
 
-/** The still-encoded values of `#policy=...&unused=...&used=1`; a part the link lacks is undefined. */
+/**
+ * The still-encoded values of `#policy=...&unused=...&used=1&keep=...`; a part the link lacks is
+ * undefined.
+ */
 export interface LinkParts {
   policy?: string;
   unused?: string;
   used: boolean;
+  keep?: string;
   /** Open parts that expand like a bomb all the same: the user asked for them. */
   anyway?: boolean;
 }
@@ -27,6 +31,7 @@ export interface DecodedLink {
   policy: DecodedPart;
   unused: DecodedPart;
   used: boolean;
+  keep: DecodedPart;
 }
 
 export function decodeShareLink(parts: LinkParts): DecodedLink {
@@ -35,11 +40,12 @@ export function decodeShareLink(parts: LinkParts): DecodedLink {
     policy: decodePart(parts.policy, MAX_POLICY_CHARS, anyway),
     unused: decodePart(parts.unused, MAX_FINDINGS_CHARS, anyway),
     used: parts.used,
+    keep: decodePart(parts.keep, MAX_KEEP_CHARS, anyway),
   };
 }
 
 function decodePart(encoded: string | undefined, maxChars: number, anyway: boolean): DecodedPart {
-  // A link may carry one input only; the other is then empty.
+  // A link may carry one input only; the others are then empty.
   if (encoded === undefined || encoded === '') return { ok: true, text: '' };
   let text = encoded;
   // Some chat and mail programs percent-encode `$` or `+`; a `%` left undecoded is reported where it is.

@@ -26,7 +26,12 @@ class MemoryStorage {
 }
 const asStorage = (m: MemoryStorage) => m as unknown as Storage;
 
-const inputs = { policy: '{"Statement": "<b>+&=#</b>"}', unused: 's3:GetObject\n', used: true };
+const inputs = {
+  policy: '{"Statement": "<b>+&=#</b>"}',
+  unused: 's3:GetObject\n',
+  used: true,
+  keep: 'backup:Start*\n# yearly\nglacier:InitiateJob',
+};
 
 /** What the page does with a fragment: split it here, decode it (in a worker there), judge it. */
 function open(hash: string) {
@@ -44,14 +49,21 @@ describe('share links', () => {
   test('carry both inputs compressed in the fragment, and read back the same', () => {
     const hash = shareFragment(inputs);
     expect(hash).toBe(
-      `#policy=${compressToEncodedURIComponent(inputs.policy)}&unused=${compressToEncodedURIComponent(inputs.unused)}&used=1`,
+      `#policy=${compressToEncodedURIComponent(inputs.policy)}&unused=${compressToEncodedURIComponent(inputs.unused)}&used=1&keep=${compressToEncodedURIComponent(inputs.keep)}`,
     );
     expect(linkParts(hash)).toEqual({
       policy: compressToEncodedURIComponent(inputs.policy),
       unused: compressToEncodedURIComponent(inputs.unused),
       used: true,
+      keep: compressToEncodedURIComponent(inputs.keep),
     });
     expect(open(hash)).toEqual({ ok: true, inputs });
+  });
+
+  test('an empty keep list adds nothing to the link, and a link without one keeps nothing', () => {
+    const hash = shareFragment({ ...inputs, keep: '' });
+    expect(hash).not.toContain('keep=');
+    expect(open(hash)).toEqual({ ok: true, inputs: { ...inputs, keep: '' } });
   });
 
   test('a fragment without them is not a share link', () => {
@@ -62,19 +74,28 @@ describe('share links', () => {
 
   test('a link with one part, or other keys, still is one', () => {
     expect(linkParts('#unused=Q&x=1')).toEqual({ policy: undefined, unused: 'Q', used: false });
+    expect(linkParts('#keep=Q')).toBeNull();
   });
 });
 
 describe('where the inputs come from', () => {
   test('the fragment first, then storage, then the worked example', () => {
     const storage = new MemoryStorage();
-    store(asStorage(storage), { policy: 'stored', unused: 'x', used: false });
+    store(asStorage(storage), { policy: 'stored', unused: 'x', used: false, keep: 's3:Get*' });
     expect(startWith(shareFragment(inputs), asStorage(storage))).toEqual(inputs);
     expect(initialInputs(asStorage(storage))).toEqual({
-      inputs: { policy: 'stored', unused: 'x', used: false },
+      inputs: { policy: 'stored', unused: 'x', used: false, keep: 's3:Get*' },
       from: 'last session',
     });
     expect(startWith('', asStorage(storage)).policy).toBe('stored');
+    // Saved before there was a keep list: it keeps nothing.
+    storage.map.set(STORAGE_KEY, '{"policy": "old", "unused": "y", "used": true}');
+    expect(loadStored(asStorage(storage))).toEqual({
+      policy: 'old',
+      unused: 'y',
+      used: true,
+      keep: '',
+    });
     expect(initialInputs(null)).toMatchObject({ from: 'example' });
     expect(startWith('', null).policy).toBe(examples[0].policy);
   });
@@ -83,10 +104,12 @@ describe('where the inputs come from', () => {
     ['#policy=zzzzzzzzzzzzzzzzzzzz&unused=Q', 'policy= part is damaged at character 1'],
     ['#policy=%3Cscript%3E&unused=-+-+', 'policy= part is damaged at character 1'],
     ['#policy=Q&unused=-+-+', 'unused= part is damaged at character 1'],
-    [shareFragment(inputs).slice(0, -12), 'unused= part is cut short'],
+    [shareFragment({ ...inputs, keep: '' }).slice(0, -12), 'unused= part is cut short'],
+    [shareFragment(inputs).slice(0, -8), 'keep= part is cut short'],
+    [`${shareFragment({ ...inputs, keep: '' })}&keep=zz`, 'keep= part is damaged at character 1'],
   ])('a link that does not decode (%s) gives way to the saved inputs', (hash, message) => {
     const storage = new MemoryStorage();
-    const saved = { policy: 'stored', unused: 'x', used: false };
+    const saved = { policy: 'stored', unused: 'x', used: false, keep: 's3:GetObject' };
     store(asStorage(storage), saved);
     const opened = open(hash);
     expect(opened).toMatchObject({ ok: false, message: expect.stringContaining(message) });

@@ -34,11 +34,11 @@ describe('linkOutcome', () => {
     expect(
       linkOutcome(
         { policy: 'x', unused: 'y', used: true },
-        { policy: text('{}'), unused: text('s3:GetObject'), used: true },
+        { policy: text('{}'), unused: text('s3:GetObject'), used: true, keep: text('s3:Get*') },
       ),
     ).toEqual({
       ok: true,
-      inputs: { policy: '{}', unused: 's3:GetObject', used: true },
+      inputs: { policy: '{}', unused: 's3:GetObject', used: true, keep: 's3:Get*' },
     });
   });
 
@@ -47,6 +47,7 @@ describe('linkOutcome', () => {
       policy: { ok: false, problem: 'damaged', at: 0, limit: 8 * 1048576 },
       unused: text('x'),
       used: false,
+      keep: text(''),
     });
     expect(out).toEqual({
       ok: false,
@@ -60,12 +61,47 @@ describe('linkOutcome', () => {
       policy: { ok: false, problem: 'too-long', at: 7516, limit: 8 * 1048576 },
       unused: { ok: false, problem: 'cut-short', at: 1234, limit: 16 * 1048576 },
       used: false,
+      keep: text(''),
     });
     expect(out.ok).toBe(false);
     if (!out.ok)
       expect(out.message).toBe(
         'This share link is broken and was not opened: its policy= part expands past 8 MB, the largest policy the refiner reads; and its unused= part is cut short after 1,234 characters (the link was truncated when it was copied). The inputs you had are kept.',
       );
+  });
+});
+
+describe('the keep= part', () => {
+  test('a broken keep list is named like the other parts and opens nothing', () => {
+    const out = linkOutcome(parts, {
+      policy: text('{}'),
+      unused: text('s3:GetObject'),
+      used: false,
+      keep: { ok: false, problem: 'cut-short', at: 12, limit: 1048576 },
+    });
+    expect(out).toEqual({
+      ok: false,
+      message:
+        'This share link is broken and was not opened: its keep= part is cut short after 12 characters (the link was truncated when it was copied). The inputs you had are kept.',
+    });
+  });
+
+  test("is decoded within the keep list's own limit of 1 MB", () => {
+    const link = { policy: compress('{}'), unused: compress(''), used: false, keep: 'zz' };
+    expect(decodeShareLink(link).keep).toMatchObject({ ok: false, problem: 'damaged' });
+    const long = compress('s3:GetObject\n'.repeat(90_000));
+    const decoded = decodeShareLink({ ...link, keep: long }).keep;
+    expect(decoded).toMatchObject({ ok: false, problem: 'too-long', limit: 1048576 });
+    const out = linkOutcome({ ...link, keep: long }, decodeShareLink({ ...link, keep: long }));
+    expect(out.ok === false && out.message).toContain(
+      'its keep= part expands past 1 MB, the largest keep list the refiner reads',
+    );
+  });
+
+  test('a bomb in the keep list stops at the 1 MB limit (the size a bomb is judged by)', () => {
+    const keep = lzBomb(codesFor(10e6));
+    const link = { policy: compress('{}'), unused: compress(''), used: false, keep };
+    expect(decodeShareLink(link).keep).toMatchObject({ ok: false, problem: 'too-long' });
   });
 });
 
@@ -129,9 +165,12 @@ describe('openShareLink', () => {
     const { result } = openShareLink(parts, () => w);
     expect(w.received).toEqual([parts]);
     w.onmessage?.({
-      data: { policy: text('a'), unused: text(''), used: false },
+      data: { policy: text('a'), unused: text(''), used: false, keep: text('') },
     } as MessageEvent<DecodedLink>);
-    expect(await result).toEqual({ ok: true, inputs: { policy: 'a', unused: '', used: false } });
+    expect(await result).toEqual({
+      ok: true,
+      inputs: { policy: 'a', unused: '', used: false, keep: '' },
+    });
     expect(w.terminated).toBe(true);
   });
 

@@ -18,14 +18,14 @@ const broken = {
 
 describe('the page state', () => {
   test('an answer for an older revision is dropped', () => {
-    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    let s = initialState({ policy: 'a', unused: 'b', used: false, keep: '' });
     s = reduce(s, { type: 'edit', inputs: { policy: 'aa' } });
     const after = reduce(s, { type: 'answered', revision: 0, analysis: ok });
     expect(after.analysis).toBeNull();
   });
 
   test('the last good recommendation stays, marked stale, while the input has an error', () => {
-    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    let s = initialState({ policy: 'a', unused: 'b', used: false, keep: '' });
     s = reduce(s, { type: 'answered', revision: 0, analysis: ok });
     expect(isStale(s)).toBe(false);
     s = reduce(s, { type: 'edit', inputs: { policy: '{' } });
@@ -36,7 +36,7 @@ describe('the page state', () => {
   });
 
   test('a failure is reported until the next answer', () => {
-    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    let s = initialState({ policy: 'a', unused: 'b', used: false, keep: '' });
     s = reduce(s, { type: 'failed', revision: 0, message: 'took too long' });
     expect(s.failure).toBe('took too long');
     s = reduce(s, { type: 'answered', revision: 0, analysis: ok });
@@ -44,7 +44,7 @@ describe('the page state', () => {
   });
 
   test('what-if marks: one per action, each a new revision, cleared by Reset and by loading new inputs', () => {
-    let s = initialState({ policy: 'a', unused: 'b', used: false });
+    let s = initialState({ policy: 'a', unused: 'b', used: false, keep: '' });
     s = reduce(s, { type: 'mark', action: 's3:GetBucketAcl', mark: 'used' });
     s = reduce(s, { type: 'mark', action: 'S3:GETBUCKETACL', mark: 'kept' });
     expect(s.marks).toEqual([{ action: 'S3:GETBUCKETACL', mark: 'kept' }]);
@@ -55,7 +55,21 @@ describe('the page state', () => {
     expect(s.marks).toEqual([]);
     expect(s.revision).toBe(3);
     s = reduce(s, { type: 'mark', action: 's3:GetObject', mark: 'unused' });
-    s = reduce(s, { type: 'load', inputs: { policy: 'c', unused: 'd', used: false } });
+    s = reduce(s, { type: 'load', inputs: { policy: 'c', unused: 'd', used: false, keep: '' } });
     expect(s.marks).toEqual([]);
+  });
+
+  test("keeping for good: the keep list replaced, and the actions' what-if marks gone, in one revision", () => {
+    let s = initialState({ policy: 'a', unused: 'b', used: false, keep: 's3:GetObject\n' });
+    s = reduce(s, { type: 'mark', action: 's3:GetBucketAcl', mark: 'kept' });
+    s = reduce(s, { type: 'mark', action: 'ec2:RunInstances', mark: 'used' });
+    s = reduce(s, {
+      type: 'keep',
+      actions: ['S3:GetBucketAcl'],
+      keep: 's3:GetObject\ns3:GetBucketAcl\n',
+    });
+    expect(s.inputs.keep).toBe('s3:GetObject\ns3:GetBucketAcl\n');
+    expect(s.marks).toEqual([{ action: 'ec2:RunInstances', mark: 'used' }]);
+    expect(s.revision).toBe(3);
   });
 });

@@ -13,11 +13,13 @@ describe('decodeShareLink', () => {
         policy: compress(workedExample.policy),
         unused: compress(workedExample.unused),
         used: true,
+        keep: compress('s3:GetBucketAcl'),
       }),
     ).toEqual({
       policy: { ok: true, text: workedExample.policy },
       unused: { ok: true, text: workedExample.unused },
       used: true,
+      keep: { ok: true, text: 's3:GetBucketAcl' },
     });
   });
 

@@ -16,7 +16,7 @@ export function AccountView({
   onOpen,
   startRun = (inputs, onEvent) => new AccountRun(inputs, onEvent),
 }: {
-  onOpen: (inputs: Inputs) => void;
+  onOpen: (inputs: Omit<Inputs, 'keep'>) => void;
   startRun?: (
     inputs: ConstructorParameters<typeof AccountRun>[0],
     onEvent: ConstructorParameters<typeof AccountRun>[1],

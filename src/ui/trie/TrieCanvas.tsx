@@ -58,6 +58,8 @@ export interface TrieCanvasProps {
   onClickNode: (index: number) => void;
   onToggle: (index: number) => void;
   onUnfold: (parent: number) => void;
+  /** A leaf's keep chip was clicked. */
+  onChip?: (index: number) => void;
   onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => void;
   /** Draw every open node, in view or not (for the SVG export). */
   drawAll?: boolean;
@@ -211,7 +213,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
         height={height}
         role="tree"
         tabIndex={0}
-        aria-label={`Trie of ${trie.pattern}: arrow keys move, Enter opens and selects, Escape closes the details`}
+        aria-label={`Trie of ${trie.pattern}: arrow keys move, Enter opens and selects,${props.onChip ? ' K keeps an unused action or lets a kept one go,' : ''} Escape closes the details`}
         aria-activedescendant={activeRow ? rowId(idBase, activeRow) : undefined}
         onKeyDown={props.onKeyDown}
         style={{ background: palette.background }}
@@ -287,6 +289,7 @@ export function TrieCanvas(props: TrieCanvasProps) {
                 current={current.has(i)}
                 onClick={props.onClickNode}
                 onToggle={props.onToggle}
+                onChip={props.onChip}
               />
             );
           })}

@@ -1,8 +1,9 @@
 // One node of the drawing, a treeitem of the trie: shape by safety (circle safe, dashed diamond
-// unsafe), a thick outline when written, a cross on unused actions, the token and its counts.
+// unsafe, square kept on purpose), a thick outline when written, a cross on unused actions, the
+// token and its counts, and on a leaf that can be kept or let go, a chip that does it in one click.
 // Memoized: props are plain values. Keyboard focus stays on the tree (aria-activedescendant).
 import { memo } from 'react';
-import type { NodeLines } from './labels';
+import { CHIP_PAD, chipX, textWidth, type NodeLines } from './labels';
 import { TrieRowFrame } from './TrieRowFrame';
 import { COUNT_FONT, LABEL_X, RADIUS, TOKEN_FONT, type Palette } from './palette';
 import type { Mark } from './rows';
@@ -38,6 +39,8 @@ export interface TrieNodeGlyphProps {
   palette: Palette;
   onClick: (index: number) => void;
   onToggle: (index: number) => void;
+  /** The chip (`lines.chip`) was clicked. */
+  onChip?: (index: number) => void;
 }
 
 interface Look {
@@ -74,14 +77,14 @@ function look(p: TrieNodeGlyphProps): Look {
       cross: false,
       faded: false,
     };
-  const safe = p.step === 'safe' || (p.step === 'written' && p.safe);
+  const safe = p.step === 'safe' || ((p.step === 'written' || p.step === 'covered') && p.safe);
   return {
     ...(safe ? safeLook : unsafeLook),
     dashed: !safe,
     thick: p.step === 'written',
     // Once reached, an unused action keeps its cross whatever the frontier walk does with it.
     cross: p.unusedAction,
-    faded: p.step === 'skipped',
+    faded: p.step === 'skipped' || (p.step === 'covered' && p.safe),
   };
 }
 
@@ -167,6 +170,39 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
             <tspan fill={c.written} fontWeight={700}>{`  → ${p.lines.written}`}</tspan>
           )}
         </text>
+        {p.lines.chip && p.step === undefined && (
+          // Pointer only, like the toggle: the keyboard has K on the tree, and the details panel.
+          <g
+            className="trie-chip"
+            data-testid="trie-keep-chip"
+            data-prefix={p.prefix}
+            aria-hidden="true"
+            transform={`translate(${LABEL_X + chipX(p.lines)},${15 - COUNT_FONT + 1})`}
+            onClick={(e) => {
+              e.stopPropagation();
+              p.onChip?.(p.index);
+            }}
+          >
+            <rect
+              x={0}
+              y={-3}
+              width={2 * CHIP_PAD + textWidth(p.lines.chip, COUNT_FONT, true)}
+              height={COUNT_FONT + 6}
+              rx={4}
+              fill={c.toggleFill}
+              stroke={c.written}
+            />
+            <text
+              x={CHIP_PAD}
+              y={COUNT_FONT - 1}
+              fill={c.written}
+              fontSize={COUNT_FONT}
+              fontWeight={700}
+            >
+              {p.lines.chip}
+            </text>
+          </g>
+        )}
       </g>
       {p.hasChildren && (
         // Pointer only: the keyboard opens and closes nodes with the arrow keys on the tree.

@@ -3,7 +3,7 @@
 // core's explainPattern, never changed here. What-if marks are the page's: this view only asks.
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { PatternTrie } from '../../core';
+import { parseKeepList, type PatternTrie } from '../../core';
 export type { Mark } from './rows';
 import { CharComparison } from './CharComparison';
 import type { NodeLines } from './labels';
@@ -27,6 +27,8 @@ import { serializeTrieSvg } from './svgExport';
 import { useStepThrough } from './useStepThrough';
 import { TrieCanvas } from './TrieCanvas';
 import { itemKey } from './viewport';
+import { keepingOf, type Keeping } from './keeping';
+import { withKept } from '../keepList';
 import { TrieDetails } from './TrieDetails';
 import { TrieLegend } from './TrieLegend';
 import { TrieSteps } from './TrieSteps';
@@ -58,6 +60,11 @@ export interface TrieViewProps {
   marks?: ReadonlyMap<string, Mark>;
   /** Mark an action (or null: back to what the findings say). Without it, what-if is off. */
   onMark?: (action: string, mark: Mark | null) => void;
+  /**
+   * The keep list's text, and how to replace it when an action is kept or let go by a click (its
+   * what-if mark goes too). Without it, the trie offers no keeping.
+   */
+  keep?: { text: string; onChange: (action: string, text: string) => void };
 }
 
 /** The written list beyond this many entries folds away. */
@@ -83,6 +90,7 @@ export function TrieView({
   dark = false,
   marks = NO_MARKS,
   onMark,
+  keep,
 }: TrieViewProps) {
   const model = useMemo(() => trieModel(trie), [trie]);
   const [shown, setShown] = useState<TrieModel>(model);
@@ -136,9 +144,45 @@ export function TrieView({
     [model, expanded, unfolded],
   );
   const tooMany = visible > MAX_VISIBLE;
+  const keepText = keep?.text;
+  const keepList = useMemo(
+    () => (keepText === undefined ? null : { text: keepText, list: parseKeepList(keepText) }),
+    [keepText],
+  );
+  /** What a click on node `i`'s keep chip (or K, or the details' button) does, if anything. */
+  const keepingAt = useCallback(
+    (i: number): Keeping | null => {
+      const a = model.trie.nodes.action[i];
+      if (!keepList || a < 0) return null;
+      return keepingOf(
+        model.trie,
+        a,
+        keepList,
+        marks.get(model.trie.actions.name[a].toLowerCase()),
+      );
+    },
+    [model, keepList, marks],
+  );
+  const onKeepChange = keep?.onChange;
+  const doKeeping = useCallback(
+    (i: number, k: Keeping | null = keepingAt(i)) => {
+      const name = model.trie.actions.name[model.trie.nodes.action[i]];
+      if (!k || !keepList) return;
+      if (k.do === 'keep' || k.do === 'unlist') onKeepChange?.(name, k.text);
+      else if (k.do === 'unmark') onMark?.(name, null);
+    },
+    [model, keepingAt, keepList, onKeepChange, onMark],
+  );
+  const chip = useCallback(
+    (i: number) => {
+      const k = keepingAt(i);
+      return k === null || k.do === 'none' ? null : k.do === 'keep' ? 'keep' : 'un-keep';
+    },
+    [keepingAt],
+  );
   const linesOf = useCallback(
-    (item: VisibleItem): NodeLines => rowLines(model, unfolded, marks, item),
-    [model, unfolded, marks],
+    (item: VisibleItem): NodeLines => rowLines(model, unfolded, marks, item, chip),
+    [model, unfolded, marks, chip],
   );
   const layout = useMemo(
     () => (tooMany ? null : layoutTrie(model, expanded, unfolded, linesOf)),
@@ -218,6 +262,7 @@ export function TrieView({
     else if (command.do === 'toggle') toggle(command.index);
     else if (command.do === 'unfold') unfold(command.parent);
     else if (command.do === 'close') select(null);
+    else if (command.do === 'keep') doKeeping(command.index);
     else {
       setActive(itemKey(model, rows[at]));
       clickNode(command.index);
@@ -349,6 +394,7 @@ export function TrieView({
             onClickNode={clickNode}
             onToggle={toggle}
             onUnfold={unfold}
+            onChip={keepList ? doKeeping : undefined}
             onKeyDown={onKeyDown}
             drawAll={drawAll}
           />
@@ -362,6 +408,17 @@ export function TrieView({
             mark={markOf(model, marks, selectedIndex)}
             onFlip={onMark ? flip : undefined}
             onKeep={onMark ? (a) => onMark(model.trie.actions.name[a], 'kept') : undefined}
+            keeping={keepingAt(selectedIndex)}
+            onKeeping={() => doKeeping(selectedIndex)}
+            onKeepForGood={
+              keepList?.list.ok && onKeepChange
+                ? (a) =>
+                    onKeepChange(
+                      model.trie.actions.name[a],
+                      withKept(keepList.text, model.trie.actions.name[a]),
+                    )
+                : undefined
+            }
             onClose={() => {
               select(null);
               svgRef.current?.focus();

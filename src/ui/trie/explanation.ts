@@ -1,6 +1,8 @@
-// The sentences of the trie view: the rule, and why the refiner wrote or passed over each node.
+// The sentences of the trie view: the rule, and why the refiner wrote or passed over each node, read
+// from the refiner's own record of its walk (what it did at each node), never worked out again here.
 import { nodeBlockers, type PatternTrie } from '../../core';
-import { isSafe, writtenOf, type TrieModel } from './model';
+import { figure, plural } from '../../core/messages';
+import { coverOf, isSafe, stepOf, writtenOf, type TrieModel } from './model';
 
 export const RULE_CAPTION =
   'A node is safe (green) when every action it covers stays allowed; the refiner writes the highest safe nodes under an unsafe parent, so each wildcard is as short as it can be without allowing an unused action.';
@@ -8,14 +10,10 @@ export const RULE_CAPTION =
 export const WORDS_NOT_CHARACTERS =
   'Words are the right unit: a word-level wildcard such as s3:GetObject* names a resource and its sub-resources, while a character-level cut such as s3:GetO* stops at whatever letter happens to tell today’s actions apart and would also allow any future action that starts with that letter.';
 
-function count(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** `s3:GetBucketPolicy`, or `s3:GetBucketPolicy and 13 other unused actions`. */
 function blockerPhrase(names: string[], what: string): string {
   if (names.length === 1) return `${names[0]}, which is ${what}`;
-  return `${names[0]} and ${count(names.length - 1, 'other action')} that are ${what}`;
+  return `${names[0]} and ${plural(names.length - 1, 'other action')} that are ${what}`;
 }
 
 /** The wildcard a node stands for: `s3:GetBucket*`, or `*` for the root of a spanning pattern. */
@@ -24,25 +22,30 @@ export function wildcardOf(trie: PatternTrie, i: number): string {
   return prefix === '*' ? trie.pattern : `${prefix}*`;
 }
 
-/** Why the refiner wrote, looked past, or passed over node `i`. */
+/** Why the refiner wrote, looked past, or passed over node `i`: what its walk did there, and why. */
 export function whyNode(model: TrieModel, i: number): string {
   const { trie } = model;
   const n = trie.nodes;
   const prefix = n.prefix[i];
-  const covered = n.end[i] - n.first[i];
-  const written = writtenOf(trie, i);
   if (trie.outcome === 'kept')
     return `None of the actions ${trie.pattern} matches is unused, so the pattern is kept as written.`;
   if (trie.outcome === 'dropped')
     return `Every action ${trie.pattern} matches is unused, so the pattern is dropped.`;
-  for (let p = n.parent[i]; p >= 0; p = n.parent[p]) {
-    const above = writtenOf(trie, p);
+  const step = stepOf(trie, i);
+  // Not reached: the walk stopped above it, at a node it wrote, passed over, or left out as covered.
+  if (step === null && n.parent[i] >= 0) {
+    let p = n.parent[i];
+    while (p >= 0 && stepOf(trie, p) === null) p = n.parent[p];
+    const above =
+      p < 0 ? null : stepOf(trie, p) === 'covered' ? coverOf(trie, p) : writtenOf(trie, p);
     if (above !== null && above.endsWith('*'))
-      return `${prefix} is already allowed by ${above}, written above it.`;
+      return `${prefix} is already allowed by ${above}, written ${stepOf(trie, p) === 'covered' ? `for another node (it also covers ${n.prefix[p]})` : 'above it'}.`;
+    return nothingKept(trie, i);
   }
-  if (isSafe(trie, i)) {
-    if (written === null)
-      return `Everything under ${prefix} stays allowed, but an entry above it already covers it.`;
+  if (step === 'empty') return nothingKept(trie, i);
+  const written = writtenOf(trie, i);
+  const cover = coverOf(trie, i);
+  if (step === 'written' && written !== null) {
     if (!written.endsWith('*'))
       return `${written} is the only action under ${prefix} and it stays allowed, so it is written by its exact name.`;
     const parent = n.parent[i];
@@ -50,10 +53,24 @@ export function whyNode(model: TrieModel, i: number): string {
       parent >= 0
         ? `its parent ${n.prefix[parent]} is unsafe`
         : `it is the top of what ${trie.pattern} matches`;
-    return `All ${count(covered, 'action')} under ${prefix} stay allowed and ${why}, so ${written} is the shortest wildcard that keeps them: it is written.`;
+    return `All ${plural(n.end[i] - n.first[i], 'action')} under ${prefix} stay allowed and ${why}, so ${written} is the shortest wildcard that keeps them: it is written.`;
   }
-  if (n.kept[i] === 0)
-    return `Nothing under ${prefix} stays allowed (${count(n.unused[i], 'unused action')}), so nothing is written here and the refiner does not look further.`;
+  if (step === 'covered' && isSafe(trie, i))
+    return `Everything under ${prefix} stays allowed, and ${cover ?? 'another entry'}, written for another node, already allows all of it, so nothing more is written here.`;
+  const lead = unsafeLead(trie, i);
+  if (step === 'exact' && written !== null)
+    return `${lead}; ${written} itself stays allowed, so it is written by its exact name.`;
+  if (step === 'covered')
+    return `${lead}; ${prefix} itself stays allowed, but ${cover ?? 'another entry'} already allows it, so it is not written again.`;
+  return `${lead}.`;
+}
+
+function nothingKept(trie: PatternTrie, i: number): string {
+  return `Nothing under ${trie.nodes.prefix[i]} stays allowed (${plural(trie.nodes.unused[i], 'unused action')}), so nothing is written here and the refiner does not look further.`;
+}
+
+/** `s3:GetBucket* would also allow ..., so the refiner looks one word further` */
+function unsafeLead(trie: PatternTrie, i: number): string {
   const { unused, outside } = nodeBlockers(trie, i);
   const reasons: string[] = [];
   if (unused.length > 0)
@@ -71,10 +88,7 @@ export function whyNode(model: TrieModel, i: number): string {
       ),
     );
   const further = trie.level === 'word' ? 'one word further' : 'one character further';
-  const lead = `${wildcardOf(trie, i)} would also allow ${reasons.join(', and ')}, so the refiner looks ${further}`;
-  if (written !== null)
-    return `${lead}; ${written} itself stays allowed, so it is written by its exact name.`;
-  return `${lead}.`;
+  return `${wildcardOf(trie, i)} would also allow ${reasons.join(', and ')}, so the refiner looks ${further}`;
 }
 
 /** The node's aria-label: "GetBucket, unsafe, 38 actions, 22 unused". */
@@ -83,8 +97,8 @@ export function nodeLabel(trie: PatternTrie, i: number): string {
   const parts = [
     n.token[i],
     isSafe(trie, i) ? 'safe' : 'unsafe',
-    count(n.end[i] - n.first[i], 'action'),
-    `${n.unused[i].toLocaleString('en-US')} unused`,
+    plural(n.end[i] - n.first[i], 'action'),
+    `${figure(n.unused[i])} unused`,
   ];
   const w = writtenOf(trie, i);
   if (w !== null) parts.push(`written as ${w}`);

@@ -1,5 +1,6 @@
 // The text drawn beside each node, and its width, measured once per string with the drawing's font:
 // the layout spaces the columns by what is actually written, so no two labels can meet.
+import { figure, plural } from '../../core/messages';
 import { COUNT_FONT, SVG_FONT, TOKEN_FONT } from './palette';
 
 export interface NodeLines {
@@ -10,9 +11,13 @@ export interface NodeLines {
   written: string | null;
   /** Bold: the node is written into the recommendation. */
   strong: boolean;
+  /** The one-click control after the counts (`keep`, `un-keep`), when the row has one. */
+  chip?: string | null;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+/** Room between the counts (or the written entry) and the chip, and around the chip's text. */
+export const CHIP_GAP = 10;
+export const CHIP_PAD = 6;
 
 export function countsText(covered: number, unused: number, mark?: string): string {
   const head =
@@ -20,7 +25,7 @@ export function countsText(covered: number, unused: number, mark?: string): stri
       ? unused === 1
         ? '1 action, unused'
         : '1 action, kept'
-      : `${n(covered)} actions · ${n(unused)} unused`;
+      : `${plural(covered, 'action')} · ${figure(unused)} unused`;
   return mark ? `${head} · ${mark}` : head;
 }
 
@@ -52,11 +57,20 @@ export function textWidth(text: string, size: number, bold = false): number {
   return w;
 }
 
+/** Where the chip starts on the counts line, from the start of the label. */
+export function chipX(lines: NodeLines): number {
+  return countsWidth(lines) + CHIP_GAP;
+}
+
+function countsWidth(lines: NodeLines): number {
+  return (
+    textWidth(lines.counts, COUNT_FONT) +
+    (lines.written ? textWidth(`  → ${lines.written}`, COUNT_FONT, true) : 0)
+  );
+}
+
 /** The width of a node's two lines, whichever is longer. */
 export function linesWidth(lines: NodeLines): number {
-  return Math.max(
-    textWidth(lines.token, TOKEN_FONT, lines.strong),
-    textWidth(lines.counts, COUNT_FONT) +
-      (lines.written ? textWidth(`  → ${lines.written}`, COUNT_FONT, true) : 0),
-  );
+  const chip = lines.chip ? CHIP_GAP + 2 * CHIP_PAD + textWidth(lines.chip, COUNT_FONT, true) : 0;
+  return Math.max(textWidth(lines.token, TOKEN_FONT, lines.strong), countsWidth(lines) + chip);
 }

@@ -1,6 +1,6 @@
 // What the trie view derives once per trie: children lists, lookups by prefix and by action, the nodes
 // open at first, and search. Collapse state lives in the view as a Set of prefixes, never in the trie.
-import { trieChildren, type PatternTrie } from '../../core';
+import { STEPS, trieChildren, type PatternTrie, type Step } from '../../core';
 
 export interface TrieModel {
   trie: PatternTrie;
@@ -116,6 +116,24 @@ export function writtenOf(trie: PatternTrie, i: number): string | null {
   return w < 0 ? null : trie.written[w];
 }
 
+/** What the refiner's walk did at node `i` (its own record), or null where it did not reach. */
+export function stepOf(trie: PatternTrie, i: number): Step | null {
+  const s = trie.nodes.step[i];
+  return s < 0 ? null : STEPS[s];
+}
+
+/** For a node the walk left out as covered: the entry, written at another node, that covers it. */
+export function coverOf(trie: PatternTrie, i: number): string | null {
+  const c = trie.nodes.cover[i];
+  return c < 0 ? null : trie.written[c];
+}
+
+/** Whether the walk went on into node `i`'s children (an unsafe node it reached). */
+export function entered(trie: PatternTrie, i: number): boolean {
+  const step = stepOf(trie, i);
+  return step === 'entered' || step === 'exact' || (step === 'covered' && !isSafe(trie, i));
+}
+
 /** The node's ancestors, root first. */
 export function ancestors(model: TrieModel, i: number): number[] {
   const out: number[] = [];
@@ -155,7 +173,7 @@ export function initialExpanded(model: TrieModel): Set<string> {
   const small = trie.nodes.count <= SMALL_TRIE;
   for (let i = 0; i < trie.nodes.count; i++) {
     if (children[i].length === 0) continue;
-    const walked = trie.outcome === 'replaced' && !isSafe(trie, i) && trie.nodes.kept[i] > 0;
+    const walked = entered(trie, i);
     if (small || walked || i === 0) open.add(trie.nodes.prefix[i]);
   }
   // When the refiner's path alone is too much to draw, start from the root's children.

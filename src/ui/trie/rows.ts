@@ -1,5 +1,6 @@
 // The text of each row of the drawing, and the entries a selected node stands for.
 import type { PatternTrie } from '../../core';
+import { figure } from '../../core/messages';
 import { countsText, type NodeLines } from './labels';
 import { foldContents, writtenOf, type TrieModel, type VisibleItem } from './model';
 import { MAX_TOKEN } from './palette';
@@ -32,18 +33,19 @@ export function markOf(
   return a >= 0 ? marks.get(model.trie.actions.name[a].toLowerCase()) : undefined;
 }
 
-/** The two lines of text of a row. */
+/** The two lines of text of a row; `chip` gives a leaf's one-click control, if it has one. */
 export function rowLines(
   model: TrieModel,
   unfolded: ReadonlySet<string>,
   marks: ReadonlyMap<string, Mark>,
   item: VisibleItem,
+  chip: (node: number) => string | null = () => null,
 ): NodeLines {
   const { trie } = model;
   const n = trie.nodes;
   if (item.index < 0) {
     const fold = foldContents(model, unfolded, item.foldOf);
-    const k = fold.nodes.length.toLocaleString('en-US');
+    const k = figure(fold.nodes.length);
     const services = trie.spansServices && item.foldOf === 0;
     const shown = fold.written[0] ?? '';
     return {
@@ -60,12 +62,12 @@ export function rowLines(
   const onPurpose = a >= 0 && trie.actions.onPurpose[a] === 1 && n.end[i] - n.first[i] === 1;
   return {
     token: short(n.token[i]),
-    counts: countsText(
-      n.end[i] - n.first[i],
-      n.unused[i],
-      mark ? `marked ${mark} by you` : onPurpose ? 'kept on purpose' : undefined,
-    ),
+    counts:
+      onPurpose && !mark
+        ? '1 action, unused, kept on purpose'
+        : countsText(n.end[i] - n.first[i], n.unused[i], mark && `marked ${mark} by you`),
     written,
     strong: written !== null,
+    chip: model.children[i].length === 0 ? chip(i) : null,
   };
 }

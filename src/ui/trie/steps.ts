@@ -1,8 +1,18 @@
 // The step-through replay of the rule on one trie: mark the unused actions, carry "unsafe" up to the
-// root, then choose the frontier top-down. Each step says what it does and which nodes it marks.
-import { isSafe, writtenOf, type TrieModel } from './model';
+// root, then the frontier top-down as the refiner walked it: its own record of each node it reached
+// (written, written exactly, entered, passed over, left out as covered), replayed in its order.
+import { figure, plural } from '../../core/messages';
+import { coverOf, isSafe, stepOf, writtenOf, type TrieModel } from './model';
 
-export type StepState = 'unused' | 'unsafe' | 'safe' | 'entered' | 'written' | 'skipped';
+export type StepState =
+  | 'unused'
+  | 'unsafe'
+  | 'safe'
+  | 'entered'
+  | 'written'
+  | 'skipped'
+  /** Left out: an entry written at another node already allows it. */
+  | 'covered';
 
 export interface Step {
   narration: string;
@@ -37,7 +47,7 @@ export function algorithmSteps(model: TrieModel): Step[] {
   const n = trie.nodes;
   const steps: Step[] = [
     {
-      narration: `The trie of ${trie.pattern}: ${trie.nodes.count.toLocaleString('en-US')} nodes over ${(n.end[0] - n.first[0]).toLocaleString('en-US')} actions. Nothing is marked yet.`,
+      narration: `The trie of ${trie.pattern}: ${plural(trie.nodes.count, 'node')} over ${plural(n.end[0] - n.first[0], 'action')}. Nothing is marked yet.`,
       marks: [],
       focus: 0,
     },
@@ -56,7 +66,7 @@ export function algorithmSteps(model: TrieModel): Step[] {
   else
     for (const [, group] of byDepth(model, unusedNodes))
       steps.push({
-        narration: `Mark ${group.length.toLocaleString('en-US')} unused actions: ${names(model, group)}.`,
+        narration: `Mark ${plural(group.length, 'unused action')}: ${names(model, group)}.`,
         marks: group.map((i) => [i, 'unused']),
         focus: group[0],
       });
@@ -77,7 +87,7 @@ export function algorithmSteps(model: TrieModel): Step[] {
   for (let i = 0; i < n.count; i++) if (isSafe(trie, i)) safe.push(i);
   if (safe.length > 0)
     steps.push({
-      narration: `The other ${safe.length.toLocaleString('en-US')} nodes cover only actions that stay allowed: they are safe.`,
+      narration: `The other ${plural(safe.length, 'node')} cover only actions that stay allowed: they are safe.`,
       marks: safe.map((i) => [i, 'safe']),
       focus: safe[0],
     });
@@ -92,37 +102,13 @@ export function algorithmSteps(model: TrieModel): Step[] {
     });
     return steps;
   }
-  // 3. The frontier, top-down, in the refiner's order.
+  // 3. The frontier, top-down: the nodes the refiner's walk reached, in preorder as it reached them.
   const choices: Step[] = [];
-  const walk = (i: number): void => {
-    const w = writtenOf(trie, i);
-    if (n.kept[i] === 0) {
-      choices.push({
-        narration: `Nothing under ${n.prefix[i]} stays allowed: write nothing, go no further.`,
-        marks: [[i, 'skipped']],
-        focus: i,
-      });
-      return;
-    }
-    if (isSafe(trie, i)) {
-      choices.push({
-        narration: `${n.prefix[i]} is safe: write ${w ?? n.prefix[i]} and go no further.`,
-        marks: [[i, 'written']],
-        focus: i,
-      });
-      return;
-    }
-    choices.push({
-      narration:
-        w !== null
-          ? `${n.prefix[i]} is unsafe but is itself kept: write ${w} exactly, then look at its children.`
-          : `${n.prefix[i]} is unsafe: look at its children.`,
-      marks: [[i, w !== null ? 'written' : 'entered']],
-      focus: i,
-    });
-    for (const c of children[i]) walk(c);
-  };
-  walk(0);
+  for (let i = 0; i < n.count; i++) {
+    // The root over several services is no service's trie: every walk starts below it.
+    const step = stepOf(trie, i) ?? (i === 0 && trie.spansServices ? 'entered' : null);
+    if (step !== null) choices.push(frontierStep(model, i, step));
+  }
   if (choices.length <= MAX_PHASE_STEPS) steps.push(...choices);
   else {
     const all = choices.flatMap((s) => s.marks);
@@ -136,18 +122,59 @@ export function algorithmSteps(model: TrieModel): Step[] {
     for (const [depth, group] of levelsDown) {
       const written = group.filter((i) => state.get(i) === 'written');
       steps.push({
-        narration: `Depth ${depth}: ${written.length.toLocaleString('en-US')} written (${names(model, written, 3) || 'none'}), ${(group.length - written.length).toLocaleString('en-US')} looked into or passed over.`,
+        narration: `Depth ${depth}: ${figure(written.length)} written (${names(model, written, 3) || 'none'}), ${figure(group.length - written.length)} looked into or passed over.`,
         marks: group.map((i) => [i, state.get(i) as StepState]),
         focus: written[0] ?? group[0],
       });
     }
   }
   steps.push({
-    narration: `Done: ${trie.pattern} becomes ${trie.written.length.toLocaleString('en-US')} ${trie.written.length === 1 ? 'entry' : 'entries'}.`,
+    narration: `Done: ${trie.pattern} becomes ${plural(trie.written.length, 'entry', 'entries')}.`,
     marks: [],
     focus: 0,
   });
   return steps;
+}
+
+/** What the walk did at node `i`, said as one step of the replay. */
+function frontierStep(
+  model: TrieModel,
+  i: number,
+  step: NonNullable<ReturnType<typeof stepOf>>,
+): Step {
+  const { trie } = model;
+  const prefix = trie.nodes.prefix[i];
+  const w = writtenOf(trie, i);
+  const one = (narration: string, state: StepState): Step => ({
+    narration,
+    marks: [[i, state]],
+    focus: i,
+  });
+  switch (step) {
+    case 'empty':
+      return one(`Nothing under ${prefix} stays allowed: write nothing, go no further.`, 'skipped');
+    case 'written':
+      return one(`${prefix} is safe: write ${w ?? prefix} and go no further.`, 'written');
+    case 'exact':
+      return one(
+        `${prefix} is unsafe but is itself kept: write ${w ?? prefix} exactly, then look at its children.`,
+        'written',
+      );
+    case 'entered':
+      return one(`${prefix} is unsafe: look at its children.`, 'entered');
+    case 'covered': {
+      const by = coverOf(trie, i) ?? 'another entry';
+      return isSafe(trie, i)
+        ? one(
+            `${prefix} is safe, but it is already allowed by ${by}: write nothing more.`,
+            'covered',
+          )
+        : one(
+            `${prefix} is unsafe; it is itself kept, but already allowed by ${by}: write nothing for it, then look at its children.`,
+            'covered',
+          );
+    }
+  }
 }
 
 /** Each node's state after steps 0..k. */

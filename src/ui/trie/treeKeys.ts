@@ -1,6 +1,7 @@
 // The keys of a WAI-ARIA tree (the APG's tree view pattern) over the drawn rows, in preorder:
 // Up and Down move, Right opens or goes to the first child, Left closes or goes to the parent,
-// Home and End, Enter and Space open and select, Escape closes the details.
+// Home and End, Enter and Space open and select, Escape closes the details; K keeps (or lets go) the
+// action the row is.
 import type { PlacedNode } from './layout';
 
 export type TreeCommand =
@@ -8,6 +9,7 @@ export type TreeCommand =
   | { do: 'toggle'; index: number }
   | { do: 'unfold'; parent: number }
   | { do: 'select'; index: number; expand: boolean }
+  | { do: 'keep'; index: number }
   | { do: 'close' };
 
 export interface TreeState {
@@ -54,6 +56,9 @@ export function treeCommand(
     case ' ':
       if (node < 0) return { do: 'unfold', parent: row.foldOf };
       return { do: 'select', index: node, expand: state.parent(node) && !open };
+    case 'k':
+    case 'K':
+      return node < 0 ? null : { do: 'keep', index: node };
     default:
       return null;
   }
