@@ -18,6 +18,8 @@ import { ExamplesMenu } from './ExamplesMenu';
 import { exampleInputs, initialInputs, shareFragment, store, type Inputs } from './inputs';
 import { KEEP_URI, POLICY_URI, UNUSED_URI } from './policySchema';
 import { RecommendedPolicy } from './RecommendedPolicy';
+import { PolicyParts } from './PolicyParts';
+import { usePolicyArn } from './policyArn';
 import { ResultActions } from './ResultActions';
 import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
@@ -57,6 +59,7 @@ export function App({
   );
   const link = useShareLink(state.revision, loadLink);
   const theme = useTheme(storage);
+  const [arn, setArn] = usePolicyArn(storage);
   const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
   // Monaco loads after the first answer (or after three seconds, whichever comes first).
@@ -354,9 +357,10 @@ export function App({
               <div className="answer">
                 <Summary rec={rec} onSelect={select} selected={state.selection} />
                 <RecommendedPolicy rec={rec} marked={markedEntries} onSelect={select}>
-                  <ResultActions rec={rec} stale={stale} storage={storage} />
+                  <ResultActions rec={rec} stale={stale} arn={arn} onArn={setArn} />
                 </RecommendedPolicy>
               </div>
+              <PolicyParts rec={rec} stale={stale} arn={arn} />
               {state.good && (
                 <TriePanel
                   client={client}

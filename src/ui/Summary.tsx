@@ -1,10 +1,9 @@
 // What changed and why it is safe: the recommended step, the rewritten wildcards, the removed
-// statements, the size against the quota, the proof, and the warnings.
+// statements, the size against the quota, the proof, what is gone by access level, and the warnings.
 import type { PatternDecision } from '../core';
+import { figure as n, plural } from '../core/messages';
 import type { RecommendationView } from '../worker/protocol';
-
-const n = (x: number) => x.toLocaleString('en-US');
-const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
+import { LevelTable } from './LevelTable';
 
 export function stepReason(rec: RecommendationView): string {
   if (rec.recommendedAction === 'DETACH_POLICY')
@@ -20,7 +19,13 @@ export function stepReason(rec: RecommendationView): string {
 export function proofSentence(rec: RecommendationView): string {
   const p = rec.proof;
   if (!p.ok) return `Not proven: ${p.message}`;
-  return `Proven over ${plural(p.universe, 'action')}: allows exactly the ${plural(p.before, 'action')} it allowed before, minus ${n(p.removed)} unused (${n(p.after)} now).`;
+  // Kept on purpose: reported unused, allowed before, and still allowed (the keep list).
+  const kept = p.keptOnPurpose;
+  const minus =
+    kept > 0
+      ? `${n(p.removed + kept)} unused, ${n(kept)} of them kept on purpose`
+      : `${n(p.removed)} unused`;
+  return `Proven over ${plural(p.universe, 'action')}: allows exactly the ${plural(p.before, 'action')} it allowed before, minus ${minus} (${n(p.after)} now).`;
 }
 
 export function Summary(props: {
@@ -60,6 +65,7 @@ export function Summary(props: {
           )
         </li>
       </ul>
+      <LevelTable levels={rec.levels} />
       {replaced.length > 0 && (
         <>
           <h3>Wildcards rewritten ({replaced.length})</h3>

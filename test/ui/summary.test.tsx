@@ -11,8 +11,8 @@ import { catalog } from '../core/support';
 
 afterEach(cleanup);
 
-function view(policy: string, unused: string): RecommendationView {
-  const a = analyze({ type: 'refine', id: 1, policy, unused, used: false }, catalog, () => 0);
+function view(policy: string, unused: string, keep = ''): RecommendationView {
+  const a = analyze({ type: 'refine', id: 1, policy, unused, used: false, keep }, catalog, () => 0);
   if (!a.recommendation) throw new Error(JSON.stringify(a.policyError ?? a.unusedError));
   return a.recommendation;
 }
@@ -30,6 +30,39 @@ describe('Summary', () => {
     expect(screen.getByTestId('removed-count').textContent).toContain('30 unused actions removed');
     fireEvent.click(screen.getByRole('button', { name: /s3:Get\*/ }));
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ pattern: 's3:Get*' }));
+  });
+
+  test('the proof counts what was kept on purpose, and a table says what is gone by access level', () => {
+    const rec = view(
+      '{"Statement": {"Effect": "Allow", "Action": ["iam:*", "s3:Put*"], "Resource": "*"}}',
+      [
+        'iam:AttachRolePolicy',
+        'iam:PutRolePolicy',
+        'iam:CreatePolicyVersion',
+        's3:PutBucketPolicy',
+        's3:PutObject',
+        'iam:TagRole',
+        'iam:GetRole',
+      ].join('\n'),
+      's3:PutObject',
+    );
+    render(<Summary rec={rec} onSelect={() => {}} selected={null} />);
+    expect(screen.getByTestId('proof').textContent).toBe(
+      'Proven over 22,091 actions: allows exactly the 230 actions it allowed before, minus 7 unused, 1 of them kept on purpose (224 now).',
+    );
+    expect(screen.getByTestId('levels-gone').textContent).toBe(
+      '4 Permissions management, 1 Tagging and 1 Read actions are gone.',
+    );
+    const rows = [...screen.getByTestId('levels').querySelectorAll('tbody tr')].map((r) =>
+      [...r.children].map((c) => c.textContent),
+    );
+    expect(rows).toEqual([
+      ['Permissions management', '35', '31', '4'],
+      ['Write', '97', '97', ''],
+      ['Tagging', '21', '20', '1'],
+      ['Read', '37', '36', '1'],
+      ['List', '40', '40', ''],
+    ]);
   });
 
   test('DETACH_POLICY says why', () => {
