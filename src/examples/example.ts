@@ -8,4 +8,6 @@ export interface Example {
   unused: string;
   /** Read the unused editor as the actions that were used. */
   used?: boolean;
+  /** Actions or patterns never to remove (the keep list). */
+  keep?: string;
 }

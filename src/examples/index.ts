@@ -2,7 +2,9 @@
 import { everythingExample } from './everything';
 import type { Example } from './example';
 import { midStringExample } from './mid-string';
+import { keepExample } from './keep';
 import { notActionExample } from './not-action';
+import { overQuotaExample } from './over-quota';
 import { usedActionsExample } from './used-actions';
 import { wholeServiceExample } from './whole-service';
 import { workedExample } from './worked-example';
@@ -16,4 +18,6 @@ export const examples: readonly Example[] = [
   midStringExample,
   wholeServiceExample,
   usedActionsExample,
+  keepExample,
+  overQuotaExample,
 ];

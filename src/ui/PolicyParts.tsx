@@ -112,7 +112,11 @@ export function PolicyParts(props: { rec: RecommendationView; stale: boolean; ar
       )}
       {!blocked && arnProblem(arn) && (
         <p className="note" data-testid="parts-hint">
-          {arnProblem(arn)} (the field above): each part&apos;s command names it.
+          Each part&apos;s AWS CLI command names the policy:{' '}
+          {arnProblem(arn)?.replace(
+            /^Enter the ARN of the policy.*/,
+            'enter its ARN above, by Copy policy.',
+          )}
         </p>
       )}
       {split.parts.map((part, i) => (

@@ -55,6 +55,9 @@ export function Summary(props: {
           <li data-testid="size" className={size.chars > size.limit ? 'over' : undefined}>
             {n(size.chars)} of {n(size.limit)} characters (white space not counted)
             {size.chars > size.limit ? ': over the managed policy quota' : ''}
+            {size.chars > size.limit && rec.split?.parts.length
+              ? `, so it is split into ${plural(rec.split.parts.length, 'managed policy', 'managed policies')} below`
+              : ''}
           </li>
         )}
         <li data-testid="proof" className={rec.proof.ok ? 'proven' : 'unproven'}>

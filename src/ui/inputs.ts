@@ -76,9 +76,8 @@ export function initialInputs(storage: Storage | null): { inputs: Inputs; from: 
   };
 }
 
-/** An example's inputs: it keeps nothing on purpose. */
 export function exampleInputs(e: Example): Inputs {
-  return { policy: e.policy, unused: e.unused, used: e.used === true, keep: '' };
+  return { policy: e.policy, unused: e.unused, used: e.used === true, keep: e.keep ?? '' };
 }
 
 export function safeStorage(): Storage | null {

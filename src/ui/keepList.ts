@@ -82,8 +82,7 @@ export function withoutEntries(text: string, spots: readonly KeepSpot[]): string
 
 /** What the keep editor says under it. */
 export function keepStatus(text: string, rec: RecommendationView | null): string {
-  if (text.trim() === '')
-    return 'Optional: actions or patterns never to remove, one per line (s3:GetObject, s3:Get*) or a JSON list.';
+  if (text.trim() === '') return 'Optional: actions or patterns never to remove, one per line.';
   if (!rec) return '';
   const kept = rec.unused.keptOnPurpose;
   return kept === 0

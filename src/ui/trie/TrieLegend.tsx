@@ -15,7 +15,14 @@ function Swatch(props: { children: ReactNode }) {
 const r = RADIUS;
 const diamond = diamondPath(r);
 
-export function TrieLegend({ palette: c }: { palette: Palette }) {
+/** `keeping`: the trie offers the one-click keep chips. */
+export function TrieLegend({
+  palette: c,
+  keeping = false,
+}: {
+  palette: Palette;
+  keeping?: boolean;
+}) {
   return (
     <figure className="trie-legend" data-testid="trie-legend">
       <ul className="trie-legend__items">
@@ -54,8 +61,15 @@ export function TrieLegend({ palette: c }: { palette: Palette }) {
           <Swatch>
             <rect {...squareAt(r)} fill={c.safeFill} stroke={c.safeStroke} strokeWidth={4} />
           </Swatch>
-          Kept on purpose (the keep list, or “Keep it”)
+          Kept on purpose (the keep list, or a what-if mark)
         </li>
+        {keeping && (
+          <li>
+            <span className="trie-legend__chip">keep</span>
+            on an unused leaf adds it to the keep list;{' '}
+            <span className="trie-legend__chip">un-keep</span> takes it off (or press K on the tree)
+          </li>
+        )}
       </ul>
       <figcaption className="trie-legend__caption" data-testid="trie-caption">
         {RULE_CAPTION}

@@ -398,7 +398,7 @@ export function TrieView({
             onKeyDown={onKeyDown}
             drawAll={drawAll}
           />
-          <TrieLegend palette={palette} />
+          <TrieLegend palette={palette} keeping={keepList !== null} />
         </div>
         {selectedIndex >= 0 && (
           <TrieDetails

@@ -36,10 +36,14 @@ export function whyNode(model: TrieModel, i: number): string {
   if (step === null && n.parent[i] >= 0) {
     let p = n.parent[i];
     while (p >= 0 && stepOf(trie, p) === null) p = n.parent[p];
-    const above =
-      p < 0 ? null : stepOf(trie, p) === 'covered' ? coverOf(trie, p) : writtenOf(trie, p);
-    if (above !== null && above.endsWith('*'))
-      return `${prefix} is already allowed by ${above}, written ${stepOf(trie, p) === 'covered' ? `for another node (it also covers ${n.prefix[p]})` : 'above it'}.`;
+    const stop = p < 0 ? null : stepOf(trie, p);
+    const above = writtenOf(trie, p);
+    if (stop === 'written' && above?.endsWith('*'))
+      return `${prefix} is already allowed by ${above}, written above it.`;
+    if (stop === 'written')
+      return `All that ${prefix} covers is ${above}, written by its exact name at ${n.prefix[p]} above it.`;
+    if (stop === 'covered')
+      return `${prefix} is already allowed by ${coverOf(trie, p)}, written for another node (it also covers ${n.prefix[p]}).`;
     return nothingKept(trie, i);
   }
   if (step === 'empty') return nothingKept(trie, i);

@@ -1,0 +1,118 @@
+import type { Example } from './example';
+
+// One ec2 action in ten (every tenth of the catalog of 2026, from the fourth) reported unused.
+export const overQuotaExample: Example = {
+  id: 'over-quota',
+  title: 'Over the managed policy quota',
+  teaches:
+    'ec2:* with one action in ten unused becomes hundreds of entries, over the 6,144 characters IAM allows a managed policy: the recommendation is cut into managed policies that each fit, proven together to allow exactly what it allows.',
+  policy: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Compute",
+      "Effect": "Allow",
+      "Action": "ec2:*",
+      "Resource": "*"
+    },
+    {
+      "Sid": "Scaling",
+      "Effect": "Allow",
+      "Action": ["elasticloadbalancing:*", "cloudwatch:*", "autoscaling:*"],
+      "Resource": "*"
+    }
+  ]
+}
+`,
+  unused: `[
+  {
+    "serviceNamespace": "ec2",
+    "actions": [
+      "AcceptTransitGatewayClientVpnAttachment",
+      "ApplySecurityGroupsToClientVpnTargetNetwork",
+      "AssociateIamInstanceProfile",
+      "AssociateTransitGatewayPolicyTable",
+      "AttachResourcesToPlacementGroup",
+      "CancelCapacityReservation",
+      "ConfirmProductInstance",
+      "CreateCapacityReservationFleet",
+      "CreateDelegateMacVolumeOwnershipTask",
+      "CreateInstanceExportTask",
+      "CreateIpamResourceDiscovery",
+      "CreateLocalGatewayRouteTableVpcAssociation",
+      "CreateNetworkInterface",
+      "CreateRouteServerEndpoint",
+      "CreateSubnet",
+      "CreateTransitGatewayMeteringPolicy",
+      "CreateTransitGatewayVpcAttachment",
+      "CreateVpcEndpointConnectionNotification",
+      "DeleteClientVpnEndpoint",
+      "DeleteFpgaImage",
+      "DeleteIpamPrefixListResolver",
+      "DeleteLocalGatewayRouteTablePermission",
+      "DeleteNetworkInsightsAccessScopeAnalysis",
+      "DeleteRoute",
+      "DeleteSubnet",
+      "DeleteTransitGatewayConnectPeer",
+      "DeleteTransitGatewayRouteTableAnnouncement",
+      "DeleteVpcEndpointConnectionNotifications",
+      "DeprovisionIpamPoolCidr",
+      "DescribeAddressTransfers",
+      "DescribeCapacityBlockExtensionOfferings",
+      "DescribeCarrierGateways",
+      "DescribeDeclarativePoliciesReports",
+      "DescribeFleets",
+      "DescribeImageAttribute",
+      "DescribeInstanceEventNotificationAttributes",
+      "DescribeInternetGateways",
+      "DescribeIpamResourceDiscoveryAssociations",
+      "DescribeLocalGatewayRouteTableVpcAssociations",
+      "DescribeNetworkAcls",
+      "DescribePrefixLists",
+      "DescribeRouteServerPeers",
+      "DescribeSecurityGroups",
+      "DescribeSpotInstanceRequests",
+      "DescribeTransitGatewayAttachments",
+      "DescribeTransitGatewayVpcAttachments",
+      "DescribeVolumesModifications",
+      "DescribeVpcEndpointConnections",
+      "DetachApplianceFromNatGateway",
+      "DisableAllowedImagesSettings",
+      "DisableImageDeregistrationProtection",
+      "DisableVpcClassicLinkDnsSupport",
+      "DisassociateNatGatewayAddress",
+      "DisassociateVpcCidrBlock",
+      "EnableImageBlockPublicAccess",
+      "EnableSnapshotBlockPublicAccess",
+      "ExportVerifiedAccessInstanceClientConfiguration",
+      "GetCapacityReservationUsage",
+      "GetGroupsForCapacityReservation",
+      "GetIpamDiscoveredPublicAddresses",
+      "GetIpamPrefixListResolverVersionEntries",
+      "GetManagedResourceVisibility",
+      "GetSerialConsoleAccessStatus",
+      "GetTransitGatewayRouteTableAssociations",
+      "ImportByoipCidrToIpam",
+      "ListSnapshotsInRecycleBin",
+      "ModifyDefaultCreditSpecification",
+      "ModifyInstanceConnectEndpoint",
+      "ModifyIpam",
+      "ModifyLaunchTemplate",
+      "ModifySecurityGroupRules",
+      "ModifyTransitGatewayPolicyTableEntry",
+      "ModifyVolume",
+      "ModifyVpcEndpointServicePayerResponsibility",
+      "MoveByoipCidrToIpam",
+      "PurchaseReservedInstancesOffering",
+      "RejectTransitGatewayMulticastDomainAssociations",
+      "ReplaceImageInstanceTypeSpecification",
+      "ResetAddressAttribute",
+      "RestoreSnapshotFromRecycleBin",
+      "SearchTransitGatewayRoutes",
+      "TerminateInstances",
+      "UpdateSecurityGroupRuleDescriptionsIngress"
+    ]
+  }
+]
+`,
+};
