@@ -3,6 +3,7 @@
 // rewrite wrote picks that rewrite.
 import { memo, useMemo, type ReactNode } from 'react';
 import type { PatternDecision } from '../core';
+import { plural } from '../core/messages';
 import type { RecommendationView } from '../worker/protocol';
 import { recommendedText } from './awsCommand';
 import { decisionAtLine, literal } from './DiffView';
@@ -57,7 +58,7 @@ export const RecommendedPolicy = memo(function RecommendedPolicy(props: {
             );
           })}
           {lines.length > shown.length &&
-            `… and ${(lines.length - shown.length).toLocaleString('en-US')} more lines: download the policy, or see them in the diff below.`}
+            `… and ${plural(lines.length - shown.length, 'more line')}: download the policy, or see them in the diff below.`}
         </pre>
       )}
     </section>

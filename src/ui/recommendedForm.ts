@@ -1,9 +1,8 @@
 // Which form the recommendation writes a "*" statement in (the expanded Action list or the
 // equivalent NotAction of the unused actions) and why, in the words the trie view shows.
 import type { PatternDecision } from '../core';
+import { figure as n, plural } from '../core/messages';
 import type { RecommendationView } from '../worker/protocol';
-
-const n = (x: number) => x.toLocaleString('en-US');
 
 /** Whether the decision is a pattern over every service, the kind that has a NotAction form. */
 function spansAll(d: PatternDecision): boolean {
@@ -31,8 +30,10 @@ export function notActionEntries(rec: RecommendationView, d: PatternDecision): s
 /** "Why * became …": the heading of the trie panel. */
 export function becameText(rec: RecommendationView, d: PatternDecision): string {
   const na = spansAll(d) ? notActionEntries(rec, d) : null;
-  if (na) return `NotAction [${n(na.length)} ${na.length === 1 ? 'entry' : 'entries'}]`;
-  return d.replacement.length === 1 ? d.replacement[0] : `${n(d.replacement.length)} entries`;
+  if (na) return `NotAction [${plural(na.length, 'entry', 'entries')}]`;
+  return d.replacement.length === 1
+    ? d.replacement[0]
+    : plural(d.replacement.length, 'entry', 'entries');
 }
 
 /** The sentence saying which form is recommended and why; null where there is no choice. */

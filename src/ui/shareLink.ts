@@ -1,6 +1,7 @@
 // Opening a share link: its parts are decoded in a worker of their own, so a hostile link can neither
 // freeze the page nor, when it does not decode, replace the inputs the user had.
 import type { DecodedLink, DecodedPart, LinkParts } from '../worker/shareLink';
+import { figure } from '../core/messages';
 import type { Inputs } from './inputs';
 
 /** Not opened: `message` says why; `anyway` is set when the user may still choose to open it. */
@@ -82,7 +83,7 @@ export function linkOutcome(parts: LinkParts, decoded: DecodedLink): LinkOutcome
     };
   const bombs = named((name, part) =>
     !part.ok && part.problem === 'bomb'
-      ? `its ${name}= part is ${count(part.encodedChars)} characters long and expands to ${count(part.chars)}, ${count(Math.round(part.chars / part.encodedChars))} times as many`
+      ? `its ${name}= part is ${figure(part.encodedChars)} characters long and expands to ${figure(part.chars)}, ${figure(Math.round(part.chars / part.encodedChars))} times as many`
       : null,
   );
   return {
@@ -91,8 +92,6 @@ export function linkOutcome(parts: LinkParts, decoded: DecodedLink): LinkOutcome
     message: `This share link was not opened: ${bombs}. Policies compress 5 to 20 times; this looks like a decompression bomb, and opening it can freeze this page for a while. ${KEPT}`,
   };
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 const READ: Record<string, string> = {
   policy: 'policy',
@@ -103,9 +102,9 @@ const READ: Record<string, string> = {
 function problem(name: string, d: Exclude<DecodedPart, { ok: true } | { problem: 'bomb' }>) {
   switch (d.problem) {
     case 'damaged':
-      return `is damaged at character ${count(d.at + 1)} (the link was altered or mistyped)`;
+      return `is damaged at character ${figure(d.at + 1)} (the link was altered or mistyped)`;
     case 'cut-short':
-      return `is cut short after ${count(d.at)} characters (the link was truncated when it was copied)`;
+      return `is cut short after ${figure(d.at)} characters (the link was truncated when it was copied)`;
     case 'too-long':
       return `expands past ${d.limit / 1048576} MB, the largest ${READ[name] ?? name} the refiner reads`;
   }

@@ -11,6 +11,7 @@ import {
   type KeepList,
   type Result,
 } from '../core';
+import { plural } from '../core/messages';
 import type { ActionMark } from './protocol';
 
 function covers(entry: FindingsEntry, name: string): boolean {
@@ -57,7 +58,7 @@ export function applyMarks(
     value: {
       ...f,
       entries,
-      summary: `${f.summary}; what if: ${n} action${n === 1 ? '' : 's'} marked by hand`,
+      summary: `${f.summary}; what if: ${plural(n, 'action')} marked by hand`,
     },
   };
 }

@@ -94,7 +94,9 @@ describe('a recommendation over the quota', () => {
     render(<PolicyParts rec={overQuota} stale={false} arn="" />);
     expect(screen.getByTestId<HTMLButtonElement>('policy-part-1-cli').disabled).toBe(true);
     expect(screen.getByTestId<HTMLButtonElement>('policy-part-1-copy').disabled).toBe(false);
-    expect(screen.getByTestId('parts-hint').textContent).toContain('Enter the ARN');
+    expect(screen.getByTestId('parts-hint').textContent).toBe(
+      "Each part's AWS CLI command names the policy: enter its ARN above, by Copy policy.",
+    );
   });
 
   test('when no split works, says why and what to do instead', () => {

@@ -1,5 +1,6 @@
 // The account in numbers, and everything set aside: what a reviewer reads before the table.
 import { LEVELS, overQuota, type AccountSummary } from '../../account';
+import { figure } from '../../core/messages';
 
 function Problems({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -34,8 +35,8 @@ export function AccountSummaryPanel({
         {s.principals.refined} of {s.principals.inFile} principals refined (
         {s.principals.withoutFindings} without findings), {s.policies.refined} policies:{' '}
         {s.policies.changed} rewritten, {s.policies.detached} to detach, {s.policies.unchanged}{' '}
-        unchanged, {s.policies.unreadable} unreadable. Over the{' '}
-        {s.sizeLimit.toLocaleString('en-US')}-character quota: {overQuota(s)}.
+        unchanged, {s.policies.unreadable} unreadable. Over the {figure(s.sizeLimit)}-character
+        quota: {overQuota(s)}.
         {ms !== null && <span className="note"> Refined in {(ms / 1000).toFixed(1)} s.</span>}
       </p>
       <table className="levels">
@@ -61,9 +62,9 @@ export function AccountSummaryPanel({
           {LEVELS.filter((l) => l !== 'Unknown' || s.levels[l].before > 0).map((l) => (
             <tr key={l}>
               <th scope="row">{l === 'Unknown' ? 'Unknown (not in the catalog)' : l}</th>
-              <td className="num">{s.levels[l].removed.toLocaleString('en-US')}</td>
-              <td className="num">{s.levels[l].before.toLocaleString('en-US')}</td>
-              <td className="num">{s.levels[l].after.toLocaleString('en-US')}</td>
+              <td className="num">{figure(s.levels[l].removed)}</td>
+              <td className="num">{figure(s.levels[l].before)}</td>
+              <td className="num">{figure(s.levels[l].after)}</td>
             </tr>
           ))}
         </tbody>

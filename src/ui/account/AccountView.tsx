@@ -1,6 +1,7 @@
 // A whole account at once: the authorization details and the findings in, a table of principals out,
 // each policy opening in the single-policy view. Files are read and refined in workers; nothing leaves
 // the browser.
+import { figure } from '../../core/messages';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { AccountRun } from '../../worker/account/client';
 import type { AccountInput } from '../../worker/account/protocol';
@@ -116,7 +117,7 @@ export function AccountView({
             />
             <span role="status" data-testid="account-progress">
               {p?.stage === 'refining'
-                ? `refining ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} principals`
+                ? `refining ${figure(p.done)} / ${figure(p.total)} principals`
                 : 'reading the files…'}
             </span>
             <button type="button" onClick={cancel} data-testid="account-cancel">

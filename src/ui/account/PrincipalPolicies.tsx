@@ -1,4 +1,5 @@
 // The policies of the selected principal, each opening in the single-policy view (diff, trie, proof).
+import { figure, plural } from '../../core/messages';
 import type { PolicyRow, PrincipalRow } from '../../worker/account/protocol';
 
 const KIND: Record<PolicyRow['kind'], string> = {
@@ -7,15 +8,13 @@ const KIND: Record<PolicyRow['kind'], string> = {
   'aws-managed': 'AWS managed',
 };
 
-const figure = (n: number) => n.toLocaleString('en-US');
-
 function outcome(p: PolicyRow): string {
   if (p.status === 'error') return 'could not be read';
   if (p.status === 'unchanged') return 'unchanged: nothing it allows is unused';
   if (p.recommendedAction === 'DETACH_POLICY') return 'detach: everything it allows is unused';
   const copy =
     p.kind === 'aws-managed' ? ' (as a customer managed copy; the AWS one is detached)' : '';
-  return `${p.removed} unused action${p.removed === 1 ? '' : 's'} removed${copy}`;
+  return `${plural(p.removed, 'unused action')} removed${copy}`;
 }
 
 /** What a result over the size limit becomes: its parts, each with its size, or why it cannot be split. */
@@ -25,7 +24,7 @@ function quota(p: PolicyRow): string | null {
   const parts = p.split?.parts ?? [];
   if (parts.length === 0)
     return `${over}, and no split fits: ${p.split?.why ?? 'none was computed'}`;
-  return `${over}: split into ${parts.length} managed policies attached together (${parts.map(figure).join(', ')} characters).`;
+  return `${over}: split into ${plural(parts.length, 'managed policy', 'managed policies')} attached together (${parts.map(figure).join(', ')} characters).`;
 }
 
 export function PrincipalPolicies({

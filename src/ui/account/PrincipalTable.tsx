@@ -1,5 +1,6 @@
 // The principals, one row each, sorted by how much privilege would go. Only the rows in view are in
 // the DOM (2,000 principals would make every redraw a long frame); the header stays in place.
+import { figure } from '../../core/messages';
 import { memo, useMemo, useState } from 'react';
 import { ACCESS_LEVELS } from '../../account';
 import type { PrincipalRow } from '../../worker/account/protocol';
@@ -45,8 +46,8 @@ export function PrincipalTable({
         </label>
         <span className="note" role="status" data-testid="principal-count">
           {shown.length === rows.length
-            ? `${rows.length.toLocaleString('en-US')} principals`
-            : `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} principals`}
+            ? `${figure(rows.length)} principals`
+            : `${figure(shown.length)} of ${figure(rows.length)} principals`}
         </span>
       </div>
       <div

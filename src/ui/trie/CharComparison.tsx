@@ -1,5 +1,6 @@
 // The word-level result beside the character-level one, and why words are the unit.
 import type { PatternTrie } from '../../core';
+import { plural } from '../../core/messages';
 import { WORDS_NOT_CHARACTERS } from './explanation';
 
 interface Chosen {
@@ -41,9 +42,7 @@ function Column(props: {
             ) : (
               <code>{c.entry}</code>
             )}
-            <span className="trie-compare__covered">
-              {` ${c.covered.toLocaleString('en-US')} ${c.covered === 1 ? 'action' : 'actions'}`}
-            </span>
+            <span className="trie-compare__covered">{` ${plural(c.covered, 'action')}`}</span>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { parseKeepList, type PatternTrie } from '../../core';
+import { figure } from '../../core/messages';
 export type { Mark } from './rows';
 import { CharComparison } from './CharComparison';
 import type { NodeLines } from './labels';
@@ -301,7 +302,7 @@ export function TrieView({
             : `Written: ${trie.written.slice(0, SHOWN_ENTRIES).join(', ')}`}
           {trie.written.length > SHOWN_ENTRIES && (
             <details className="trie-view__more">
-              <summary>{`and ${(trie.written.length - SHOWN_ENTRIES).toLocaleString('en-US')} more`}</summary>
+              <summary>{`and ${figure(trie.written.length - SHOWN_ENTRIES)} more`}</summary>
               {trie.written.slice(SHOWN_ENTRIES).join(', ')}
             </details>
           )}
@@ -365,7 +366,7 @@ export function TrieView({
         <div className="trie-view__drawing">
           {tooMany && (
             <div className="trie-view__too-many" role="status" data-testid="trie-too-many">
-              {`More than ${MAX_VISIBLE.toLocaleString('en-US')} nodes are open. Search for an action or collapse some nodes to narrow down.`}
+              {`More than ${figure(MAX_VISIBLE)} nodes are open. Search for an action or collapse some nodes to narrow down.`}
               <button
                 type="button"
                 onClick={() => {

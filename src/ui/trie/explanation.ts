@@ -1,7 +1,7 @@
 // The sentences of the trie view: the rule, and why the refiner wrote or passed over each node, read
 // from the refiner's own record of its walk (what it did at each node), never worked out again here.
 import { nodeBlockers, type PatternTrie } from '../../core';
-import { figure, plural } from '../../core/messages';
+import { plural } from '../../core/messages';
 import { coverOf, isSafe, stepOf, writtenOf, type TrieModel } from './model';
 
 export const RULE_CAPTION =
@@ -93,18 +93,4 @@ function unsafeLead(trie: PatternTrie, i: number): string {
     );
   const further = trie.level === 'word' ? 'one word further' : 'one character further';
   return `${wildcardOf(trie, i)} would also allow ${reasons.join(', and ')}, so the refiner looks ${further}`;
-}
-
-/** The node's aria-label: "GetBucket, unsafe, 38 actions, 22 unused". */
-export function nodeLabel(trie: PatternTrie, i: number): string {
-  const n = trie.nodes;
-  const parts = [
-    n.token[i],
-    isSafe(trie, i) ? 'safe' : 'unsafe',
-    plural(n.end[i] - n.first[i], 'action'),
-    `${figure(n.unused[i])} unused`,
-  ];
-  const w = writtenOf(trie, i);
-  if (w !== null) parts.push(`written as ${w}`);
-  return parts.join(', ');
 }
