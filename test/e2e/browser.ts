@@ -81,6 +81,33 @@ export async function recommendedEntries(page: Page): Promise<string[]> {
   return lines.map((l) => /^\s*"([^"]*)",?\s*$/.exec(l)?.[1]).filter((x): x is string => !!x);
 }
 
+/** A page at `path` in a context of its own size and colour scheme, once its first result is in. */
+export async function openAt(
+  browser: Browser,
+  path: string,
+  viewport: { width: number; height: number },
+  dark = false,
+) {
+  const context = await browser.newContext({ viewport, colorScheme: dark ? 'dark' : 'light' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL(path, baseUrl()).href);
+  await waitForResult(page);
+  return { page, context, errors };
+}
+
+/** The trie is drawn and d3-zoom has placed it. */
+export async function trieReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="trie-node"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="trie-svg"][data-scale]');
+}
+
+/** axe-core findings that are serious or critical. */
+export const serious = (v: { impact: string | null }) =>
+  v.impact === 'serious' || v.impact === 'critical';
+
 export async function waitForResult(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     /refined in/.test(document.querySelector('[data-testid="timing"]')?.textContent ?? ''),
@@ -113,18 +140,24 @@ let axeSource: string | undefined;
  * Runs axe-core in the page as it stands. Evaluated through the debugging protocol, so the page's
  * Content-Security-Policy (script-src 'self') does not stop it.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, exclude: string[] = []): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<AxeResults> } }).axe;
-    const results = await axe.run(document);
+  return page.evaluate(async (left) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: Document | { exclude: string[][] }) => Promise<AxeResults> };
+      }
+    ).axe;
+    const results = await axe.run(
+      left.length === 0 ? document : { exclude: left.map((selector) => [selector]) },
+    );
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     }));
-  });
+  }, exclude);
 }
 
 /** Pairs of labels of the trie drawn on the page whose boxes overlap: `"a" / "b"`. */

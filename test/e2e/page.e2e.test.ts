@@ -9,11 +9,14 @@ import { shareFragment } from '../../src/ui/inputs';
 import {
   axeViolations,
   baseUrl,
+  openAt as open,
   openPage,
   overlappingLabels,
   recommendedEntries,
   replaceEditorText,
+  serious,
   sharedBrowser,
+  trieReady,
   waitForResult,
 } from './browser';
 
@@ -27,24 +30,8 @@ const WORKED = shareFragment({
 });
 const STAR = shareFragment({ ...everythingExample, used: false });
 
-async function openAt(path: string, viewport: { width: number; height: number }, dark = false) {
-  const context = await browser().newContext({
-    viewport,
-    colorScheme: dark ? 'dark' : 'light',
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(new URL(path, baseUrl()).href);
-  await waitForResult(page);
-  return { page, context, errors };
-}
-
-async function trieReady(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="trie-node"]', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid="trie-svg"][data-scale]');
-}
+const openAt = (path: string, viewport: { width: number; height: number }, dark = false) =>
+  open(browser(), path, viewport, dark);
 
 /** Whether an element's box lies inside another's (the trie's canvas, the window). */
 async function boxInside(page: Page, inner: string, outer: string | null): Promise<boolean> {
@@ -66,8 +53,6 @@ async function boxInside(page: Page, inner: string, outer: string | null): Promi
     [inner, outer] as const,
   );
 }
-
-const serious = (v: { impact: string | null }) => v.impact === 'serious' || v.impact === 'critical';
 
 describe('a readable trie', () => {
   test('labels at least 12 px and counts 11 px at the default zoom; no two labels overlap, expanded or not; zoom and fit', async () => {
