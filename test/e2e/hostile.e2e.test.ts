@@ -88,7 +88,7 @@ describe('hostile input', () => {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     const frameDelay = Date.now() - started;
     await page.waitForSelector('[data-testid="result"][data-stale="false"]', { timeout: 60_000 });
-    expect(await page.textContent('[data-testid="policy-status"]')).toContain('10000 statements');
+    expect(await page.textContent('[data-testid="policy-status"]')).toContain('10,000 statements');
     expect(await page.textContent('[data-testid="proof"]')).toMatch(/^Proven over/);
     expect(await page.textContent('[data-testid="timing"]')).toMatch(/refined in [\d.]+ ms/);
     // The figure is printed, not asserted: speed is for the benchmarks.

@@ -110,6 +110,17 @@ describe('keeping with one click', () => {
     expect(onChange).toHaveBeenCalledWith('s3:GetBucketAcl', '# drills\ns3:GetBucketAcl\n');
     expect(screen.queryByTestId('trie-details')).toBeNull();
     expect(screen.getByTestId('trie-legend').textContent).toContain('press K on the tree');
+    // The chip is beside the node, not in its name, and stays out of an exported drawing.
+    expect(node(container, 's3:GetBucketAcl').getAttribute('aria-label')).toBe(
+      'Acl 1 action, unused, unsafe',
+    );
+    let svg = '';
+    render(
+      <TrieView trie={getStar} keep={{ text: '', onChange }} onExportSvg={(t) => (svg = t)} />,
+    );
+    fireEvent.click(screen.getAllByTestId('trie-export')[1]);
+    expect(svg).toContain('data-prefix="s3:GetBucketAcl"');
+    expect(svg).not.toContain('trie-keep-chip');
   });
 
   test('K on the tree keeps the row the arrow keys are on', () => {

@@ -170,40 +170,38 @@ function TrieNodeGlyphImpl(p: TrieNodeGlyphProps) {
             <tspan fill={c.written} fontWeight={700}>{`  → ${p.lines.written}`}</tspan>
           )}
         </text>
-        {p.lines.chip && p.step === undefined && (
-          // Pointer only, like the toggle: the keyboard has K on the tree, and the details panel.
-          <g
-            className="trie-chip"
-            data-testid="trie-keep-chip"
-            data-prefix={p.prefix}
-            aria-hidden="true"
-            transform={`translate(${LABEL_X + chipX(p.lines)},${15 - COUNT_FONT + 1})`}
-            onClick={(e) => {
-              e.stopPropagation();
-              p.onChip?.(p.index);
-            }}
-          >
-            <rect
-              x={0}
-              y={-3}
-              width={2 * CHIP_PAD + textWidth(p.lines.chip, COUNT_FONT, true)}
-              height={COUNT_FONT + 6}
-              rx={4}
-              fill={c.toggleFill}
-              stroke={c.written}
-            />
-            <text
-              x={CHIP_PAD}
-              y={COUNT_FONT - 1}
-              fill={c.written}
-              fontSize={COUNT_FONT}
-              fontWeight={700}
-            >
-              {p.lines.chip}
-            </text>
-          </g>
-        )}
       </g>
+      {p.lines.chip && p.step === undefined && (
+        // Beside the treeitem, like the toggle, so it is no part of the node's name; pointer only:
+        // the keyboard has K on the tree, and the details panel a button.
+        <g
+          className="trie-chip"
+          data-testid="trie-keep-chip"
+          data-prefix={p.prefix}
+          aria-hidden="true"
+          transform={`translate(${LABEL_X + chipX(p.lines)},${15 - COUNT_FONT + 1})`}
+          onClick={() => p.onChip?.(p.index)}
+        >
+          <rect
+            x={0}
+            y={-3}
+            width={2 * CHIP_PAD + textWidth(p.lines.chip, COUNT_FONT, true)}
+            height={COUNT_FONT + 6}
+            rx={4}
+            fill={c.toggleFill}
+            stroke={c.written}
+          />
+          <text
+            x={CHIP_PAD}
+            y={COUNT_FONT - 1}
+            fill={c.written}
+            fontSize={COUNT_FONT}
+            fontWeight={700}
+          >
+            {p.lines.chip}
+          </text>
+        </g>
+      )}
       {p.hasChildren && (
         // Pointer only: the keyboard opens and closes nodes with the arrow keys on the tree.
         <g

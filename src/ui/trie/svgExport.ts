@@ -26,7 +26,7 @@ export function serializeTrieSvg(
   copy.querySelectorAll('[data-zoom]').forEach((g) => g.removeAttribute('transform'));
   // Interaction only makes sense in the page.
   copy.querySelectorAll('[tabindex]').forEach((e) => e.removeAttribute('tabindex'));
-  copy.querySelectorAll('[data-toggle], .trie-focus-ring').forEach((e) => e.remove());
+  copy.querySelectorAll('[data-toggle], .trie-chip, .trie-focus-ring').forEach((e) => e.remove());
   const style = svg.ownerDocument.createElementNS(SVG_NS, 'style');
   style.textContent = `text { font-family: ${SVG_FONT}; } .trie-token { font-size: ${TOKEN_FONT}px; } .trie-counts { font-size: ${COUNT_FONT}px; }`;
   copy.insertBefore(style, copy.firstChild);
