@@ -42,6 +42,16 @@ await showTrie(page);
 await page.waitForTimeout(500);
 await page.screenshot({ path: 'public/screenshots/trie.png' });
 await page.close();
+// Over the quota: the summary with its table by access level, and the parts under the answer.
+page = await open('over-quota');
+await page.waitForSelector('[data-testid="policy-parts"]');
+await page.evaluate(() =>
+  document.querySelector('[data-testid="result"]')?.scrollIntoView({ block: 'start' }),
+);
+await page.evaluate(() => window.scrollBy(0, 260));
+await page.waitForTimeout(500);
+await page.screenshot({ path: 'public/screenshots/parts.png' });
+await page.close();
 // "*": opened on the services that hold unused actions, the kept ones folded; in dark mode.
 page = await open('everything', 'dark');
 await showTrie(page);
@@ -49,4 +59,4 @@ await page.waitForTimeout(500);
 await page.screenshot({ path: 'public/screenshots/star-dark.png' });
 await browser.close();
 await server.close();
-console.log('public/screenshots/app.png, trie.png, star-dark.png');
+console.log('public/screenshots/app.png, trie.png, parts.png, star-dark.png');
