@@ -13,10 +13,8 @@ import type { PatternDecision } from '../core';
 import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
 import { DiffView } from './DiffView';
-import { EditorPane } from './EditorPane';
 import { ExamplesMenu } from './ExamplesMenu';
 import { exampleInputs, initialInputs, shareFragment, store, type Inputs } from './inputs';
-import { KEEP_URI, POLICY_URI, UNUSED_URI } from './policySchema';
 import { RecommendedPolicy } from './RecommendedPolicy';
 import { PolicyParts } from './PolicyParts';
 import { usePolicyArn } from './policyArn';
@@ -25,8 +23,9 @@ import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
-import { figure, plural } from '../core/messages';
-import { keepStatus, withKept } from './keepList';
+import { figure } from '../core/messages';
+import { InputPanes } from './InputPanes';
+import { withKept } from './keepList';
 import { useTheme } from './theme';
 import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
@@ -110,9 +109,6 @@ export function App({
     (patch: Partial<Inputs>) => dispatch({ type: 'edit', inputs: patch }),
     [],
   );
-  const onPolicy = useCallback((policy: string) => edit({ policy }), [edit]);
-  const onUnused = useCallback((unused: string) => edit({ unused }), [edit]);
-  const onKeep = useCallback((keep: string) => edit({ keep }), [edit]);
   const pick = (e: Example) => {
     dispatch({ type: 'load', inputs: exampleInputs(e) });
     history.replaceState(null, '', ' ');
@@ -155,6 +151,8 @@ export function App({
     dispatch({ type: 'keep', actions: kept, keep: kept.reduce(withKept, inputs.keep) });
   };
 
+  // What every editor shares: the worker, when Monaco loads, the theme, and the link's update.
+  const editors = { client, enhanced, dark: theme.dark, onBlur: updateLink };
   const analysis = state.analysis;
   const current = state.analysisRevision === state.revision ? analysis : null;
   const policyError = analysis?.policyError ?? null;
@@ -241,70 +239,15 @@ export function App({
         </p>
       )}
       <main>
-        <div className="inputs">
-          <EditorPane
-            title="Policy"
-            label="Policy JSON"
-            path={POLICY_URI}
-            testId="policy"
-            value={inputs.policy}
-            onChange={onPolicy}
-            onBlur={updateLink}
-            error={policyError}
-            client={client}
-            enhanced={enhanced}
-            dark={theme.dark}
-            highlight={picked}
-            status={
-              rec && !stale
-                ? `${plural(rec.statements.length, 'statement')}, ${plural(rec.decisions.length, 'action pattern')} in Allow statements`
-                : ''
-            }
-          />
-          <EditorPane
-            title="Unused permissions"
-            label="Unused permissions"
-            path={UNUSED_URI}
-            testId="unused"
-            value={inputs.unused}
-            onChange={onUnused}
-            onBlur={updateLink}
-            error={unusedError}
-            client={client}
-            enhanced={enhanced}
-            dark={theme.dark}
-            status={analysis?.findings ? `${analysis.findings.summary}` : ''}
-          >
-            <label className="used-toggle">
-              <input
-                type="checkbox"
-                checked={inputs.used}
-                onChange={(e) => edit({ used: e.target.checked })}
-              />{' '}
-              these are the actions that were used
-            </label>
-          </EditorPane>
-          <EditorPane
-            title="Keep"
-            label="Actions to keep"
-            path={KEEP_URI}
-            language="plaintext"
-            testId="keep"
-            value={inputs.keep}
-            onChange={onKeep}
-            onBlur={updateLink}
-            error={keepError}
-            client={client}
-            enhanced={enhanced}
-            dark={theme.dark}
-            status={keepStatus(inputs.keep, rec && !stale ? rec : null)}
-          />
-        </div>
-        <p className="keys" data-testid="tab-hint">
-          In the editors, Tab moves to the next control; press <kbd>Ctrl</kbd>+<kbd>M</kbd> (on a
-          Mac <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>) to make Tab indent instead, and again
-          to go back.
-        </p>
+        <InputPanes
+          inputs={inputs}
+          onEdit={edit}
+          editors={editors}
+          errors={{ policy: policyError, unused: unusedError, keep: keepError }}
+          picked={picked}
+          rec={rec && !stale ? rec : null}
+          findings={analysis?.findings?.summary ?? ''}
+        />
         <section
           className="result"
           aria-labelledby="result-title"
