@@ -26,11 +26,6 @@ const chip = (prefix: string) => `[data-testid="trie-keep-chip"][data-prefix="${
 const node = (prefix: string) => `[data-testid="trie-node"][data-prefix="${prefix}"]`;
 const text = (page: Page, id: string) => page.textContent(`[data-testid="${id}"]`);
 const OVER_QUOTA = shareFragment({ ...overQuotaExample, used: false });
-/**
- * react-diff-viewer folds a diff over 400 lines with a button inside a button (nested-interactive);
- * the diff view that replaces it is checked by its own browser test (diff.e2e.test.ts).
- */
-const NOT_THE_DIFF = ['[data-testid="diff"]'];
 
 describe('the keep list', () => {
   test('typed in its editor it changes the result, says where it is wrong, survives a reload and travels in the link', async () => {
@@ -164,12 +159,12 @@ describe('a way under the quota', () => {
     expect(await text(page, 'levels-gone')).toMatch(
       /^\d+ Permissions management, \d+ Write, \d+ Read and \d+ List actions are gone\.$/,
     );
-    expect((await axeViolations(page, NOT_THE_DIFF)).filter(serious)).toEqual([]);
+    expect((await axeViolations(page)).filter(serious)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect
       .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
       .toBe('dark');
-    expect((await axeViolations(page, NOT_THE_DIFF)).filter(serious)).toEqual([]);
+    expect((await axeViolations(page)).filter(serious)).toEqual([]);
     // A stale result offers no part.
     await page.waitForSelector('[data-testid="policy"] .monaco-editor', { timeout: 30_000 });
     await replaceEditorText(page, 'policy', overQuotaExample.policy.replace('"*"', '"*",'));
@@ -212,7 +207,7 @@ describe('a way under the quota', () => {
     await trieReady(page);
     const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
     expect(await wide()).toBeLessThanOrEqual(390);
-    expect((await axeViolations(page, NOT_THE_DIFF)).filter(serious)).toEqual([]);
+    expect((await axeViolations(page)).filter(serious)).toEqual([]);
     // The keep list's example, with its table and kept leaves.
     await page.selectOption('[data-testid="examples"]', 'keep');
     await expect.poll(() => text(page, 'keep-status')).toMatch(/^3 actions reported unused/);

@@ -140,24 +140,18 @@ let axeSource: string | undefined;
  * Runs axe-core in the page as it stands. Evaluated through the debugging protocol, so the page's
  * Content-Security-Policy (script-src 'self') does not stop it.
  */
-export async function axeViolations(page: Page, exclude: string[] = []): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
-  return page.evaluate(async (left) => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (c: Document | { exclude: string[][] }) => Promise<AxeResults> };
-      }
-    ).axe;
-    const results = await axe.run(
-      left.length === 0 ? document : { exclude: left.map((selector) => [selector]) },
-    );
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document);
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     }));
-  }, exclude);
+  });
 }
 
 /** Pairs of labels of the trie drawn on the page whose boxes overlap: `"a" / "b"`. */

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, window */
 // npm run screenshots: the README's pictures, taken of the built app in Debian's Chromium.
 // Not a test: run it by hand when the page changes, and commit the PNGs in public/screenshots.
 import { mkdirSync } from 'node:fs';
