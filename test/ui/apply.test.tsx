@@ -3,7 +3,8 @@
 // and command), what to do when no split works, and nothing offered from an unproven result.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { compactJson, partCommand } from '../../src/ui/awsCommand';
+import { compactJson } from '../../src/core';
+import { partCommand } from '../../src/ui/awsCommand';
 import { PolicyParts } from '../../src/ui/PolicyParts';
 import { ResultActions } from '../../src/ui/ResultActions';
 import { analyze } from '../../src/worker/analyze';
