@@ -31,6 +31,7 @@ import { useNarrow } from './useNarrow';
 import { useShareLink } from './useShareLink';
 import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
+import { figure } from '../core/numbers';
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
@@ -289,8 +290,8 @@ export function App({
             </span>
             {analysis && (
               <span className="catalog">
-                catalog: {analysis.catalog.services} services,{' '}
-                {analysis.catalog.actions.toLocaleString('en-US')} actions
+                catalog: {analysis.catalog.services} services, {figure(analysis.catalog.actions)}{' '}
+                actions
               </span>
             )}
           </div>
