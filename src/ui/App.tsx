@@ -28,10 +28,9 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
 import type { Mark } from './trie/rows';
 import { useNarrow } from './useNarrow';
-import { useShareLink } from './useShareLink';
+import { useShareLink, type EarlyLink } from './useShareLink';
 import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
-import { figure } from '../core/numbers';
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
@@ -40,11 +39,14 @@ export function App({
   client,
   storage,
   nav,
+  link: early,
 }: {
   client: RefinerClient;
   storage: Storage | null;
   /** The way to the page's other views, shown with the tools. */
   nav?: ReactNode;
+  /** The share link of the address, already being decoded by main.tsx. */
+  link?: EarlyLink | null;
 }) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     initialState(initialInputs(storage).inputs, loadMarks(storage)),
@@ -54,7 +56,7 @@ export function App({
     (inputs: Inputs) => dispatch({ type: 'load', inputs, marks: readMarks(window.location.hash) }),
     [],
   );
-  const link = useShareLink(state.revision, loadLink);
+  const link = useShareLink(state.revision, loadLink, early);
   const theme = useTheme(storage);
   const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
@@ -290,8 +292,8 @@ export function App({
             </span>
             {analysis && (
               <span className="catalog">
-                catalog: {analysis.catalog.services} services, {figure(analysis.catalog.actions)}{' '}
-                actions
+                catalog: {analysis.catalog.services} services,{' '}
+                {analysis.catalog.actions.toLocaleString('en-US')} actions
               </span>
             )}
           </div>
