@@ -38,11 +38,18 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   resolve: {
-    // The diff viewer's YAML mode and syntax highlighting are never used (see the files for why).
+    // The diff viewer's YAML mode and syntax highlighting are never used, and Monaco's language
+    // worker starter is taken without the contributions it imports (see the files for why).
     alias: [
       {
         find: /^js-yaml$/,
         replacement: fileURLToPath(new URL('./src/ui/unbundled/js-yaml.ts', import.meta.url)),
+      },
+      {
+        find: /^(\.\.\/)+internal\/common\/workers\.js$/,
+        replacement: fileURLToPath(
+          new URL('./src/ui/unbundled/monaco-workers.ts', import.meta.url),
+        ),
       },
       {
         find: /^refractor\/core$/,
