@@ -1,6 +1,8 @@
 // The page: the two inputs; under them the answer (the summary beside the recommended policy), then
 // the trie that explains the picked rewrite, then the original and the recommendation line by line.
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -12,7 +14,7 @@ import {
 import type { PatternDecision } from '../core';
 import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
-import { DiffView } from './DiffView';
+import { Deferred } from './Deferred';
 import { EditorPane } from './EditorPane';
 import { ExamplesMenu } from './ExamplesMenu';
 import { initialInputs, shareFragment, store, type Inputs } from './inputs';
@@ -31,6 +33,16 @@ import { useNarrow } from './useNarrow';
 import { useShareLink, type EarlyLink } from './useShareLink';
 import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
+import { figure } from '../core/numbers';
+
+// The side-by-side diff (and its diff library) is a chunk of its own, drawn after the answer.
+const DiffView = lazy(() => import('./DiffView').then((m) => ({ default: m.DiffView })));
+
+/** The diff's height before it is drawn: a row per line of the longer side (folded past 400). */
+function diffHeight(rec: { originalText: string; text: string | null }): number {
+  const lines = (t: string | null) => (t ? t.split('\n', 400).length : 0);
+  return 40 + 19 * Math.max(lines(rec.originalText), lines(rec.text));
+}
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
@@ -292,8 +304,8 @@ export function App({
             </span>
             {analysis && (
               <span className="catalog">
-                catalog: {analysis.catalog.services} services,{' '}
-                {analysis.catalog.actions.toLocaleString('en-US')} actions
+                catalog: {analysis.catalog.services} services, {figure(analysis.catalog.actions)}{' '}
+                actions
               </span>
             )}
           </div>
@@ -340,13 +352,17 @@ export function App({
                   onSelectNode={selectNode}
                 />
               )}
-              <DiffView
-                rec={rec}
-                selected={selected}
-                onSelect={select}
-                unified={narrow}
-                dark={theme.dark}
-              />
+              <Deferred minHeight={diffHeight(rec)} label="diff">
+                <Suspense fallback={<div style={{ minHeight: diffHeight(rec) }} />}>
+                  <DiffView
+                    rec={rec}
+                    selected={selected}
+                    onSelect={select}
+                    unified={narrow}
+                    dark={theme.dark}
+                  />
+                </Suspense>
+              </Deferred>
             </div>
           ) : (
             !state.failure && (

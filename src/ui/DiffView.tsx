@@ -5,20 +5,10 @@ import { memo, useMemo } from 'react';
 import type { PatternDecision } from '../core';
 import type { RecommendationView } from '../worker/protocol';
 import { recommendedText } from './awsCommand';
+import { decisionAtLine, literal } from './policyLines';
 
 /** Above this many lines the diff is paged as it scrolls instead of drawn at once. */
 const PAGED_LINES = 1500;
-
-export function literal(line: string): string | null {
-  const m = /^\s*"((?:[^"\\]|\\.)*)",?\s*$/.exec(line);
-  return m ? m[1] : null;
-}
-
-/** The rewritten pattern whose replacement wrote this line (1-based) of the recommended policy. */
-export function decisionAtLine(rec: RecommendationView, line: number): PatternDecision | null {
-  const d = rec.lines[line - 1] ?? -1;
-  return d < 0 ? null : (rec.decisions[d] ?? null);
-}
 
 export const DiffView = memo(function DiffView(props: {
   rec: RecommendationView;

@@ -5,7 +5,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import type { PatternDecision } from '../core';
 import type { RecommendationView } from '../worker/protocol';
 import { recommendedText } from './awsCommand';
-import { decisionAtLine, literal } from './DiffView';
+import { decisionAtLine, literal } from './policyLines';
 import { figure } from '../core/numbers';
 
 /** Longer policies show their start here; the diff below and the download have all of it. */
