@@ -72,13 +72,17 @@ export function App({
   const theme = useTheme(storage);
   const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
-  // Monaco loads after the first answer (or after three seconds, whichever comes first).
-  const [waited, setWaited] = useState(false);
+  // Monaco, the largest chunk, loads once the answer and its trie are drawn (or after 3 s), so the
+  // parsing of its code never delays them.
+  const [trieDrawn, setTrieDrawn] = useState(false);
+  const onTrieDrawn = useCallback(() => setTrieDrawn(true), []);
+  const [enhanced, setEnhanced] = useState(false);
+  const answered = state.analysis !== null || state.failure !== null;
+  const settled = trieDrawn || (answered && !state.selection);
   useEffect(() => {
-    const t = setTimeout(() => setWaited(true), state.analysis || state.failure ? 400 : 3000);
+    const t = setTimeout(() => setEnhanced(true), settled ? 0 : 3000);
     return () => clearTimeout(t);
-  }, [state.analysis, state.failure]);
-  const enhanced = waited;
+  }, [settled]);
   const first = useRef(true);
 
   const { inputs, revision, marks } = state;
@@ -350,6 +354,7 @@ export function App({
                   dark={theme.dark}
                   onMark={mark}
                   onSelectNode={selectNode}
+                  onDrawn={onTrieDrawn}
                 />
               )}
               <Deferred minHeight={diffHeight(rec)} label="diff">
