@@ -11,6 +11,8 @@ export interface RawCatalog {
   actionCount: number;
   /** One line per service: its key, then its front-coded names, all separated by spaces. */
   services: string;
+  /** How many names each line holds: the catalog is indexed without reading the names. */
+  counts: number[];
   /** One access-level letter per action, services in the order of the lines. */
   levels: string;
 }
@@ -57,24 +59,17 @@ class EncodedService implements ServiceCatalog {
 }
 
 export function decodeCatalog(raw: RawCatalog): Catalog {
-  if (raw.format !== 3)
-    throw new Error(`catalog format ${raw.format} is not 3: run npm run catalog`);
+  if (raw.format !== 4)
+    throw new Error(`catalog format ${raw.format} is not 4: run npm run catalog`);
   const services = new Map<string, ServiceCatalog>();
-  const text = raw.services;
   let actionCount = 0;
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    // A service's names are the spaces of its line: counted here, read when first asked for.
-    const space = text.indexOf(' ', start);
-    const keyEnd = space < 0 || space > end ? end : space;
-    let count = 0;
-    for (let i = keyEnd; i >= 0 && i < end; i = text.indexOf(' ', i + 1)) count++;
-    const key = text.slice(start, keyEnd);
+  raw.services.split('\n').forEach((line, i) => {
+    const count = raw.counts[i];
+    const space = line.indexOf(' ');
+    const key = space < 0 ? line : line.slice(0, space);
     const levels = raw.levels.slice(actionCount, actionCount + count);
-    services.set(key, new EncodedService(key, count, text.slice(start, end), levels));
+    services.set(key, new EncodedService(key, count, line, levels));
     actionCount += count;
-    start = end + 1;
-  }
+  });
   return { version: raw.version, date: raw.date, services, actionCount };
 }

@@ -22,7 +22,7 @@ await build({
 console.log('== core (in process, Node ' + process.version + ')');
 execFileSync(process.execPath, [join(out, 'core.mjs')], { stdio: 'inherit' });
 
-console.log('\n== CLI, whole process (node dist-cli/refine.mjs)');
+console.log('\n== CLI, whole process (node dist-cli/refine.cjs)');
 execFileSync(process.execPath, ['src/cli/build.mjs']);
 await build({
   entryPoints: ['src/examples/worked-example.ts'],
@@ -46,7 +46,7 @@ const wildcards = JSON.parse(workedExample.policy)
 const commands = {
   node: ['-e', '0'],
   cli: [
-    'dist-cli/refine.mjs',
+    'dist-cli/refine.cjs',
     '--policy',
     join(out, 'policy.json'),
     '--unused',
@@ -116,7 +116,7 @@ const large = [];
 for (let i = 0; i < corpusRuns; i++) {
   small.push(
     run([
-      'dist-cli/refine.mjs',
+      'dist-cli/refine.cjs',
       ...policyArgs,
       '--unused',
       join(out, 'unused.json'),
@@ -126,7 +126,7 @@ for (let i = 0; i < corpusRuns; i++) {
   );
   large.push(
     run([
-      'dist-cli/refine.mjs',
+      'dist-cli/refine.cjs',
       ...policyArgs,
       '--unused',
       join(out, 'unused-5.txt'),

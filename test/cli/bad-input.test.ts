@@ -30,7 +30,7 @@ function run(args: string[], stdin = '') {
 
 /** The bundled command in its own process, as a person runs it. */
 function spawn(args: string[], input = '') {
-  const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], {
+  const r = spawnSync(process.execPath, ['dist-cli/refine.cjs', ...args], {
     input,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -125,7 +125,7 @@ describe('the bundled CLI in its own process', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     const r = spawnSync(
       process.execPath,
-      ['dist-cli/refine.mjs', '--policy', '-', '--unused', okUnused],
+      ['dist-cli/refine.cjs', '--policy', '-', '--unused', okUnused],
       {
         input: bytes,
         encoding: 'utf8',

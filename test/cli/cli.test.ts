@@ -13,7 +13,7 @@ const file = (name: string, text: string) => {
 };
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], {
+  const r = spawnSync(process.execPath, ['dist-cli/refine.cjs', ...args], {
     input,
     encoding: 'utf8',
   });
