@@ -9,7 +9,9 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import lz from 'lz-string';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { build } from 'vite';
 import { row, spread } from './figures.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,8 +39,39 @@ async function example(file, name) {
 }
 
 await build({ logLevel: 'warn' });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const base = server.resolvedUrls.local[0];
+// The built app served by `vite preview` in a process of its own, so that serving never waits for
+// this process's work of driving the browser.
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const server = spawn(
+  process.execPath,
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--strictPort',
+  ],
+  { stdio: 'ignore' },
+);
+const base = `http://127.0.0.1:${port}/`;
+for (let i = 0; ; i++) {
+  if (
+    await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
+  if (i > 300) throw new Error('vite preview did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
 
 const worked = await example('src/examples/worked-example.ts', 'workedExample');
 const everything = await example('src/examples/everything.ts', 'everythingExample');
@@ -186,7 +219,7 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 await browser.close();
-await server.close();
+server.kill();
 
 row('share link of the worked example -> recommended policy on screen', spread(answer));
 row(
