@@ -4,10 +4,8 @@
 // module it was (no ES module loader, less to parse). import.meta.url, which the account CLI gives
 // its worker threads, is cli.cjs's.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { build } from 'esbuild';
+import { workedExampleFiles } from '../examples/files.mjs';
 
 const common = {
   bundle: true,
@@ -27,26 +25,9 @@ await build({
 await build({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist-cli/refine.cjs' });
 
 // One run of the worked example, which writes the code cache of what it ran.
-const out = mkdtempSync(join(tmpdir(), 'refine-warm-'));
-await build({
-  entryPoints: ['src/examples/worked-example.ts'],
-  outfile: join(out, 'example.mjs'),
-  format: 'esm',
-  logLevel: 'warning',
-});
-const { workedExample } = await import(join(out, 'example.mjs'));
-writeFileSync(join(out, 'policy.json'), workedExample.policy);
-writeFileSync(join(out, 'unused.json'), workedExample.unused);
+const { policy, unused } = await workedExampleFiles();
 execFileSync(
   process.execPath,
-  [
-    'dist-cli/refine.cjs',
-    '--policy',
-    join(out, 'policy.json'),
-    '--unused',
-    join(out, 'unused.json'),
-    '--format',
-    'aws',
-  ],
+  ['dist-cli/refine.cjs', '--policy', policy, '--unused', unused, '--format', 'aws'],
   { stdio: 'ignore', env: { ...process.env, REFINE_CODE_CACHE: 'write' } },
 );

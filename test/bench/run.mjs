@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { workedExampleFiles } from '../../src/examples/files.mjs';
 import { median, row, spread } from './figures.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -24,15 +25,7 @@ execFileSync(process.execPath, [join(out, 'core.mjs')], { stdio: 'inherit' });
 
 console.log('\n== CLI, whole process (node dist-cli/refine.cjs)');
 execFileSync(process.execPath, ['src/cli/build.mjs']);
-await build({
-  entryPoints: ['src/examples/worked-example.ts'],
-  outfile: join(out, 'example.mjs'),
-  format: 'esm',
-  logLevel: 'warning',
-});
-const { workedExample } = await import(join(out, 'example.mjs'));
-writeFileSync(join(out, 'policy.json'), workedExample.policy);
-writeFileSync(join(out, 'unused.json'), workedExample.unused);
+const { policy, unused, example: workedExample } = await workedExampleFiles();
 
 const require = createRequire(import.meta.url);
 const iamExpandDir = 'node_modules/@cloud-copilot/iam-expand';
@@ -45,15 +38,7 @@ const wildcards = JSON.parse(workedExample.policy)
   .filter((a) => a.includes('*'));
 const commands = {
   node: ['-e', '0'],
-  cli: [
-    'dist-cli/refine.cjs',
-    '--policy',
-    join(out, 'policy.json'),
-    '--unused',
-    join(out, 'unused.json'),
-    '--format',
-    'aws',
-  ],
+  cli: ['dist-cli/refine.cjs', '--policy', policy, '--unused', unused, '--format', 'aws'],
   iamExpand: [iamExpand, ...wildcards],
 };
 
@@ -114,16 +99,7 @@ const corpusRuns = Math.max(3, Math.round(RUNS / 4));
 const small = [];
 const large = [];
 for (let i = 0; i < corpusRuns; i++) {
-  small.push(
-    run([
-      'dist-cli/refine.cjs',
-      ...policyArgs,
-      '--unused',
-      join(out, 'unused.json'),
-      '--format',
-      'aws',
-    ]),
-  );
+  small.push(run(['dist-cli/refine.cjs', ...policyArgs, '--unused', unused, '--format', 'aws']));
   large.push(
     run([
       'dist-cli/refine.cjs',
