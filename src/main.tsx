@@ -2,6 +2,7 @@
 // page's thread, at the same time), so the catalog loads and the first answer is computed while
 // the page's code arrives; the app itself is a chunk of its own.
 import { initialInputs, linkParts, safeStorage, type Inputs } from './ui/inputs';
+import { startOffline } from './ui/offline';
 import { openShareLink } from './ui/shareLink';
 import { loadMarks, readMarks } from './ui/whatIf';
 import { createRefinerWorker, RefinerClient, timeLimitFrom } from './worker/client';
@@ -20,5 +21,7 @@ if (link)
     (outcome) => outcome.ok && early(outcome.inputs, readMarks(window.location.hash)),
   );
 else early(initialInputs(safeStorage()).inputs, loadMarks(safeStorage()));
+
+startOffline();
 
 void import('./ui/mount').then(({ mount }) => mount(client, link));

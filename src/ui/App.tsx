@@ -23,6 +23,7 @@ import { RecommendedPolicy } from './RecommendedPolicy';
 import { ResultActions } from './ResultActions';
 import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
+import { pageSettled } from './offline';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
 import { useTheme } from './theme';
@@ -33,6 +34,7 @@ import { useNarrow } from './useNarrow';
 import { useShareLink, type EarlyLink } from './useShareLink';
 import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
+import { UpdateNote } from './UpdateNote';
 import { figure } from '../core/numbers';
 
 // The side-by-side diff (and its diff library) is a chunk of its own, drawn after the answer.
@@ -83,6 +85,10 @@ export function App({
     const t = setTimeout(() => setEnhanced(true), settled ? 0 : 3000);
     return () => clearTimeout(t);
   }, [settled]);
+  // Then a first visit may precache the whole build for offline use.
+  useEffect(() => {
+    if (enhanced) pageSettled();
+  }, [enhanced]);
   const first = useRef(true);
 
   const { inputs, revision, marks } = state;
@@ -226,6 +232,7 @@ export function App({
             {shareNote}
           </span>
         </div>
+        <UpdateNote />
       </header>
       {link.problem && (
         <ShareLinkNotice
