@@ -154,7 +154,10 @@ for (let i = 0; i < RUNS; i++) {
     await page.waitForSelector('[data-testid="policy"] .monaco-editor', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="diff"] table', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="trie-node"]', { timeout: 60_000 });
-    await page.evaluate(() => navigator.serviceWorker?.ready);
+    // The service worker precaches once the page has settled (a build without one: 10 s at most).
+    await page.evaluate(() =>
+      Promise.race([navigator.serviceWorker?.ready, new Promise((r) => setTimeout(r, 10_000))]),
+    );
     await page.waitForTimeout(1500);
     if (!bytes) {
       const all = [...new Set(files)];
