@@ -55,8 +55,6 @@ describe('the order of what appears', () => {
     const answer = Math.max(seen.summary.t, seen.recommended.t);
     for (const later of ['trie', 'diff', 'editor'] as const)
       expect(seen[later].t, `${later} after the answer`).toBeGreaterThan(answer);
-    // Drawn together, in one render.
-    expect(Math.abs(seen.summary.t - seen.recommended.t)).toBeLessThan(50);
     // Nothing that was on screen moved while the rest arrived.
     expect(tops.summary).toBe(seen.summary.top);
     expect(tops.recommended).toBe(seen.recommended.top);
