@@ -90,20 +90,9 @@ const twoStars = JSON.stringify(
 );
 const trieLink = `${base}#policy=${z(twoStars)}&unused=${z(everything.unused)}`;
 
-// Monaco is the editor's lazy chunk, what only it imports, and Monaco's workers.
-const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'));
-const pageFiles = new Set();
-const visit = (key) => {
-  const e = manifest[key];
-  if (!e || pageFiles.has(e.file) || /CodeEditor/.test(e.file)) return;
-  pageFiles.add(e.file);
-  for (const c of e.css ?? []) pageFiles.add(c);
-  for (const i of [...(e.imports ?? []), ...(e.dynamicImports ?? [])]) visit(i);
-};
-for (const [key, e] of Object.entries(manifest)) if (e.isEntry) visit(key);
+// Monaco: the editor's chunk (Monaco with the app's few editor files), the JSON mode, the workers.
 const isMonacoWorker = (f) => /(editor|json)\.worker/.test(f);
-const isMonaco = (f) =>
-  f.endsWith('.js') && !pageFiles.has(f) && !/refiner\.worker|workbox|sw\.js/.test(f);
+const isMonaco = (f) => f.endsWith('.js') && /CodeEditor|jsonMode|(editor|json)\.worker/.test(f);
 const gz = (file) =>
   existsSync(join('dist', file)) ? gzipSync(readFileSync(join('dist', file))).length : 0;
 const sum = (files, keep = () => true) => files.filter(keep).reduce((s, f) => s + gz(f), 0);
