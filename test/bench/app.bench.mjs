@@ -25,7 +25,7 @@ const ARGS = [
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 /** The recommended policy's text on screen: its own block, or (before it had one) the diff. */
-const ANSWER = '[data-testid="recommended"] pre, [data-testid="diff"] td.right';
+const ANSWER = '[data-testid="recommended-policy"] pre, [data-testid="diff"] td.right';
 
 async function example(file, name) {
   const out = mkdtempSync(join(tmpdir(), 'bench-app-'));
