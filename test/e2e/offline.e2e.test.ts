@@ -112,10 +112,14 @@ describe('offline and updates', () => {
       expect(await page.locator('meta[name="deploy"]').count()).toBe(0);
 
       // The visit after that starts it (one reload, by itself) and says so.
+      expect(errors).toEqual([]);
       await page.reload();
       await expect
         .poll(() => page.locator('meta[name="deploy"]').count(), { timeout: 30_000 })
         .toBe(1);
+      // What the old page was still loading when it reloaded itself may fail as it goes: the page
+      // that runs the new version is the one that must have no error.
+      errors.length = 0;
       await expect.poll(() => note.getAttribute('data-state'), { timeout: 15_000 }).toBe('updated');
       expect(await note.textContent()).toMatch(/Updated/);
       await waitForResult(page);
