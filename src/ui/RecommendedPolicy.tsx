@@ -5,7 +5,8 @@ import { memo, useMemo, type ReactNode } from 'react';
 import type { PatternDecision } from '../core';
 import type { RecommendationView } from '../worker/protocol';
 import { recommendedText } from './awsCommand';
-import { decisionAtLine, literal } from './DiffView';
+import { decisionAtLine, literal } from './policyLines';
+import { figure } from '../core/numbers';
 
 /** Longer policies show their start here; the diff below and the download have all of it. */
 const SHOWN_LINES = 2000;
@@ -57,7 +58,7 @@ export const RecommendedPolicy = memo(function RecommendedPolicy(props: {
             );
           })}
           {lines.length > shown.length &&
-            `… and ${(lines.length - shown.length).toLocaleString('en-US')} more lines: download the policy, or see them in the diff below.`}
+            `… and ${figure(lines.length - shown.length)} more lines: download the policy, or see them in the diff below.`}
         </pre>
       )}
     </section>

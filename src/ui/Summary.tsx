@@ -2,8 +2,9 @@
 // statements, the size against the quota, the proof, and the warnings.
 import type { PatternDecision } from '../core';
 import type { RecommendationView } from '../worker/protocol';
+import { figure } from '../core/numbers';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = figure;
 const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
 
 export function stepReason(rec: RecommendationView): string {

@@ -1,6 +1,7 @@
 // Completion and hover of action names, answered by the worker, which holds the catalog.
 import type { RefinerClient } from '../worker/client';
 import { monaco } from './monaco';
+import { figure } from '../core/numbers';
 
 type Model = ReturnType<typeof monaco.editor.createModel>;
 type Position = InstanceType<typeof monaco.Position>;
@@ -74,7 +75,7 @@ export function registerActionLanguage(client: RefinerClient): () => void {
           : info.level
             ? [`\`${info.pattern}\`: access level **${info.level}**`]
             : [
-                `\`${info.pattern}\` matches ${info.matches.toLocaleString('en-US')} action${info.matches === 1 ? '' : 's'}`,
+                `\`${info.pattern}\` matches ${figure(info.matches)} action${info.matches === 1 ? '' : 's'}`,
                 info.sample.join(', ') + (info.matches > info.sample.length ? ', …' : ''),
               ];
       return {

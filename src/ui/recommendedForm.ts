@@ -2,8 +2,9 @@
 // equivalent NotAction of the unused actions) and why, in the words the trie view shows.
 import type { PatternDecision } from '../core';
 import type { RecommendationView } from '../worker/protocol';
+import { figure } from '../core/numbers';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => figure(x);
 
 /** Whether the decision is a pattern over every service, the kind that has a NotAction form. */
 function spansAll(d: PatternDecision): boolean {

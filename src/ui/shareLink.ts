@@ -2,6 +2,7 @@
 // freeze the page nor, when it does not decode, replace the inputs the user had.
 import type { DecodedLink, DecodedPart, LinkParts } from '../worker/shareLink';
 import type { Inputs } from './inputs';
+import { figure } from '../core/numbers';
 
 /** Not opened: `message` says why; `anyway` is set when the user may still choose to open it. */
 export type LinkOutcome =
@@ -87,7 +88,7 @@ export function linkOutcome(parts: LinkParts, decoded: DecodedLink): LinkOutcome
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => figure(n);
 
 function problem(name: string, d: Exclude<DecodedPart, { ok: true } | { problem: 'bomb' }>) {
   switch (d.problem) {

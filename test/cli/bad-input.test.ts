@@ -128,7 +128,7 @@ describe('the bundled CLI in its own process', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     const r = spawnSync(
       process.execPath,
-      ['dist-cli/refine.mjs', '--policy', '-', '--unused', okUnused],
+      ['dist-cli/refine.cjs', '--policy', '-', '--unused', okUnused],
       {
         input: bytes,
         encoding: 'utf8',

@@ -16,7 +16,7 @@ const file = (name: string, content: string | Uint8Array) => {
 };
 /** Run where the files are, so they are named as typed. */
 const cli = (args: string[], input?: string | Uint8Array) => spawnCli(args, input, { cwd: dir });
-const bundle = resolve('dist-cli/refine.mjs');
+const bundle = resolve('dist-cli/refine.cjs');
 /** A shell pipeline; the exit status of its command number `at` is printed last on stderr. */
 const pipeline = (script: string, at: number) =>
   spawnSync('bash', ['-c', `${script}; echo "refine exit \${PIPESTATUS[${at}]}" >&2`], {

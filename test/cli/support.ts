@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/refine';
 import { runJob } from '../../src/cli/job';
 import { catalog } from '../core/support';
 
-/** Builds dist-cli/refine.mjs once per test file that spawns it. */
+/** Builds dist-cli/refine.cjs once per test file that spawns it. */
 export function buildCli(): void {
   execFileSync(process.execPath, ['src/cli/build.mjs']);
 }
@@ -38,7 +38,7 @@ export async function runInProcess(args: string[], stdin: string | Uint8Array = 
   return { status, stdout, stderr };
 }
 
-const bundle = resolve('dist-cli/refine.mjs');
+const bundle = resolve('dist-cli/refine.cjs');
 
 /** The bundled command in its own process (in `options.cwd` when given). */
 export function spawnCli(

@@ -1,5 +1,6 @@
 // The account in numbers, and everything set aside: what a reviewer reads before the table.
 import { ACCESS_LEVELS, type AccountSummary } from '../../account';
+import { figure } from '../../core/numbers';
 
 function Problems({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -60,11 +61,9 @@ export function AccountSummaryPanel({
           {ACCESS_LEVELS.map((l) => (
             <tr key={l}>
               <th scope="row">{l}</th>
-              <td className="num">{s.levels[l].before.toLocaleString('en-US')}</td>
-              <td className="num">{s.levels[l].after.toLocaleString('en-US')}</td>
-              <td className="num">
-                {(s.levels[l].before - s.levels[l].after).toLocaleString('en-US')}
-              </td>
+              <td className="num">{figure(s.levels[l].before)}</td>
+              <td className="num">{figure(s.levels[l].after)}</td>
+              <td className="num">{figure(s.levels[l].before - s.levels[l].after)}</td>
             </tr>
           ))}
         </tbody>

@@ -11,6 +11,7 @@ import { FileDrop } from './FileDrop';
 import { PrincipalPolicies } from './PrincipalPolicies';
 import { PrincipalTable } from './PrincipalTable';
 import './account.css';
+import { figure } from '../../core/numbers';
 
 export function AccountView({
   onOpen,
@@ -116,7 +117,7 @@ export function AccountView({
             />
             <span role="status" data-testid="account-progress">
               {p?.stage === 'refining'
-                ? `refining ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} principals`
+                ? `refining ${figure(p.done)} / ${figure(p.total)} principals`
                 : 'reading the files…'}
             </span>
             <button type="button" onClick={cancel} data-testid="account-cancel">

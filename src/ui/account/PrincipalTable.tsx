@@ -4,6 +4,7 @@ import { memo, useMemo, useState } from 'react';
 import { ACCESS_LEVELS } from '../../account';
 import type { PrincipalRow } from '../../worker/account/protocol';
 import { DEFAULT_SORT, removedAt, visibleRows, type Sort, type SortKey } from './principalSort';
+import { figure } from '../../core/numbers';
 
 const ROW_HEIGHT = 34;
 const VIEW_ROWS = 14;
@@ -45,8 +46,8 @@ export function PrincipalTable({
         </label>
         <span className="note" role="status" data-testid="principal-count">
           {shown.length === rows.length
-            ? `${rows.length.toLocaleString('en-US')} principals`
-            : `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} principals`}
+            ? `${figure(rows.length)} principals`
+            : `${figure(shown.length)} of ${figure(rows.length)} principals`}
         </span>
       </div>
       <div

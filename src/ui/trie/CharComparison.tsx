@@ -1,6 +1,7 @@
 // The word-level result beside the character-level one, and why words are the unit.
 import type { PatternTrie } from '../../core';
 import { WORDS_NOT_CHARACTERS } from './explanation';
+import { figure } from '../../core/numbers';
 
 interface Chosen {
   entry: string;
@@ -42,7 +43,7 @@ function Column(props: {
               <code>{c.entry}</code>
             )}
             <span className="trie-compare__covered">
-              {` ${c.covered.toLocaleString('en-US')} ${c.covered === 1 ? 'action' : 'actions'}`}
+              {` ${figure(c.covered)} ${c.covered === 1 ? 'action' : 'actions'}`}
             </span>
           </li>
         ))}

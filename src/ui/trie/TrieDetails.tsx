@@ -3,6 +3,7 @@
 import { whyNode } from './explanation';
 import { isSafe, writtenOf, type TrieModel } from './model';
 import type { Mark } from './rows';
+import { figure } from '../../core/numbers';
 
 /** Longer lists are cut, with a count of the rest. */
 const MAX_ROWS = 200;
@@ -55,7 +56,7 @@ function ActionList(props: {
       })}
       {actions.length > shown.length && (
         <li className="trie-details__more">
-          {`and ${(actions.length - shown.length).toLocaleString('en-US')} more`}
+          {`and ${figure(actions.length - shown.length)} more`}
         </li>
       )}
     </ul>
@@ -112,7 +113,7 @@ export function TrieDetails(props: TrieDetailsProps) {
         {whyNode(model, index)}
       </p>
       <p className="trie-details__counts">
-        {`${coveredCount.toLocaleString('en-US')} ${coveredCount === 1 ? 'action' : 'actions'} covered, ${n.matched[index].toLocaleString('en-US')} matched by ${trie.pattern}, ${n.unused[index].toLocaleString('en-US')} unused, ${n.kept[index].toLocaleString('en-US')} stay allowed.`}
+        {`${figure(coveredCount)} ${coveredCount === 1 ? 'action' : 'actions'} covered, ${figure(n.matched[index])} matched by ${trie.pattern}, ${figure(n.unused[index])} unused, ${figure(n.kept[index])} stay allowed.`}
       </p>
       {unused.length > 0 && (
         <section>
@@ -155,7 +156,7 @@ export function TrieDetails(props: TrieDetailsProps) {
         </table>
         {coveredCount > shown.length && (
           <p className="trie-details__more">
-            {`and ${(coveredCount - shown.length).toLocaleString('en-US')} more actions`}
+            {`and ${figure(coveredCount - shown.length)} more actions`}
           </p>
         )}
       </section>

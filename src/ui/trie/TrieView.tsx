@@ -33,6 +33,7 @@ import { TrieSteps } from './TrieSteps';
 import { TrieToolbar } from './TrieToolbar';
 import { treeCommand } from './treeKeys';
 import './trie.css';
+import { figure } from '../../core/numbers';
 
 export interface TrieViewProps {
   /** The word-level trie of one pattern (explainPattern). */
@@ -256,7 +257,7 @@ export function TrieView({
             : `Written: ${trie.written.slice(0, SHOWN_ENTRIES).join(', ')}`}
           {trie.written.length > SHOWN_ENTRIES && (
             <details className="trie-view__more">
-              <summary>{`and ${(trie.written.length - SHOWN_ENTRIES).toLocaleString('en-US')} more`}</summary>
+              <summary>{`and ${figure(trie.written.length - SHOWN_ENTRIES)} more`}</summary>
               {trie.written.slice(SHOWN_ENTRIES).join(', ')}
             </details>
           )}
@@ -320,7 +321,7 @@ export function TrieView({
         <div className="trie-view__drawing">
           {tooMany && (
             <div className="trie-view__too-many" role="status" data-testid="trie-too-many">
-              {`More than ${MAX_VISIBLE.toLocaleString('en-US')} nodes are open. Search for an action or collapse some nodes to narrow down.`}
+              {`More than ${figure(MAX_VISIBLE)} nodes are open. Search for an action or collapse some nodes to narrow down.`}
               <button
                 type="button"
                 onClick={() => {

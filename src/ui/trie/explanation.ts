@@ -1,6 +1,7 @@
 // The sentences of the trie view: the rule, and why the refiner wrote or passed over each node.
 import { nodeBlockers, type PatternTrie } from '../../core';
 import { isSafe, writtenOf, type TrieModel } from './model';
+import { figure } from '../../core/numbers';
 
 export const RULE_CAPTION =
   'A node is safe (green) when every action it covers stays allowed; the refiner writes the highest safe nodes under an unsafe parent, so each wildcard is as short as it can be without allowing an unused action.';
@@ -9,7 +10,7 @@ export const WORDS_NOT_CHARACTERS =
   'Words are the right unit: a word-level wildcard such as s3:GetObject* names a resource and its sub-resources, while a character-level cut such as s3:GetO* stops at whatever letter happens to tell today’s actions apart and would also allow any future action that starts with that letter.';
 
 function count(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${figure(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `s3:GetBucketPolicy`, or `s3:GetBucketPolicy and 13 other unused actions`. */
@@ -84,7 +85,7 @@ export function nodeLabel(trie: PatternTrie, i: number): string {
     n.token[i],
     isSafe(trie, i) ? 'safe' : 'unsafe',
     count(n.end[i] - n.first[i], 'action'),
-    `${n.unused[i].toLocaleString('en-US')} unused`,
+    `${figure(n.unused[i])} unused`,
   ];
   const w = writtenOf(trie, i);
   if (w !== null) parts.push(`written as ${w}`);

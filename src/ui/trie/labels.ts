@@ -1,6 +1,7 @@
 // The text drawn beside each node, and its width, measured once per string with the drawing's font:
 // the layout spaces the columns by what is actually written, so no two labels can meet.
 import { COUNT_FONT, SVG_FONT, TOKEN_FONT } from './palette';
+import { figure } from '../../core/numbers';
 
 export interface NodeLines {
   /** The word, cut when very long. */
@@ -12,7 +13,7 @@ export interface NodeLines {
   strong: boolean;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => figure(x);
 
 export function countsText(covered: number, unused: number, mark?: string): string {
   const head =

@@ -5,6 +5,7 @@ import { foldContents, writtenOf, type TrieModel, type VisibleItem } from './mod
 import { MAX_TOKEN } from './palette';
 
 import type { ActionMark } from '../../worker/protocol';
+import { figure } from '../../core/numbers';
 
 /** An action marked by hand, overriding what the findings say of it. */
 export type Mark = ActionMark['mark'];
@@ -43,7 +44,7 @@ export function rowLines(
   const n = trie.nodes;
   if (item.index < 0) {
     const fold = foldContents(model, unfolded, item.foldOf);
-    const k = fold.nodes.length.toLocaleString('en-US');
+    const k = figure(fold.nodes.length);
     const services = trie.spansServices && item.foldOf === 0;
     const shown = fold.written[0] ?? '';
     return {

@@ -1,6 +1,7 @@
 // The step-through replay of the rule on one trie: mark the unused actions, carry "unsafe" up to the
 // root, then choose the frontier top-down. Each step says what it does and which nodes it marks.
 import { isSafe, writtenOf, type TrieModel } from './model';
+import { figure } from '../../core/numbers';
 
 export type StepState = 'unused' | 'unsafe' | 'safe' | 'entered' | 'written' | 'skipped';
 
@@ -37,7 +38,7 @@ export function algorithmSteps(model: TrieModel): Step[] {
   const n = trie.nodes;
   const steps: Step[] = [
     {
-      narration: `The trie of ${trie.pattern}: ${trie.nodes.count.toLocaleString('en-US')} nodes over ${(n.end[0] - n.first[0]).toLocaleString('en-US')} actions. Nothing is marked yet.`,
+      narration: `The trie of ${trie.pattern}: ${figure(trie.nodes.count)} nodes over ${figure(n.end[0] - n.first[0])} actions. Nothing is marked yet.`,
       marks: [],
       focus: 0,
     },
@@ -56,7 +57,7 @@ export function algorithmSteps(model: TrieModel): Step[] {
   else
     for (const [, group] of byDepth(model, unusedNodes))
       steps.push({
-        narration: `Mark ${group.length.toLocaleString('en-US')} unused actions: ${names(model, group)}.`,
+        narration: `Mark ${figure(group.length)} unused actions: ${names(model, group)}.`,
         marks: group.map((i) => [i, 'unused']),
         focus: group[0],
       });
@@ -77,7 +78,7 @@ export function algorithmSteps(model: TrieModel): Step[] {
   for (let i = 0; i < n.count; i++) if (isSafe(trie, i)) safe.push(i);
   if (safe.length > 0)
     steps.push({
-      narration: `The other ${safe.length.toLocaleString('en-US')} nodes cover only actions that stay allowed: they are safe.`,
+      narration: `The other ${figure(safe.length)} nodes cover only actions that stay allowed: they are safe.`,
       marks: safe.map((i) => [i, 'safe']),
       focus: safe[0],
     });
@@ -136,14 +137,14 @@ export function algorithmSteps(model: TrieModel): Step[] {
     for (const [depth, group] of levelsDown) {
       const written = group.filter((i) => state.get(i) === 'written');
       steps.push({
-        narration: `Depth ${depth}: ${written.length.toLocaleString('en-US')} written (${names(model, written, 3) || 'none'}), ${(group.length - written.length).toLocaleString('en-US')} looked into or passed over.`,
+        narration: `Depth ${depth}: ${figure(written.length)} written (${names(model, written, 3) || 'none'}), ${figure(group.length - written.length)} looked into or passed over.`,
         marks: group.map((i) => [i, state.get(i) as StepState]),
         focus: written[0] ?? group[0],
       });
     }
   }
   steps.push({
-    narration: `Done: ${trie.pattern} becomes ${trie.written.length.toLocaleString('en-US')} ${trie.written.length === 1 ? 'entry' : 'entries'}.`,
+    narration: `Done: ${trie.pattern} becomes ${figure(trie.written.length)} ${trie.written.length === 1 ? 'entry' : 'entries'}.`,
     marks: [],
     focus: 0,
   });
