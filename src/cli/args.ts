@@ -15,9 +15,9 @@ export const TIME_LIMIT = { default: 30, min: 0.1, max: 600 };
 
 /**
  * Inputs under this many characters in all are refined in the command's own process unless a
- * --time-limit is given: they refine in about a second at worst (the worked example is ~2 K), and a
- * child would cost a second start of Node. Larger inputs, or any explicit --time-limit, get the
- * child, where the time and memory bounds hold.
+ * --time-limit is given: most refine in far less time than a second start of Node costs (the worked
+ * example is ~2 K). Larger inputs, or any explicit --time-limit, get the child, where the time and
+ * memory bounds hold.
  */
 export const IN_PROCESS_CHARS = 64 * 1024;
 
