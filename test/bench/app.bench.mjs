@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { build } from 'vite';
-import { row, spread } from './figures.mjs';
+import { load, loadRow, row, spread } from './figures.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -125,7 +125,9 @@ const trieWarm = [];
 const trieExpand = [];
 let bytes = null;
 // One page of each kind per round, so both see the machine in the same state.
+const loads = [];
 for (let i = 0; i < RUNS; i++) {
+  loads.push(load());
   {
     const { context, page, files, precached } = await fresh();
     await page.goto(shareLink);
@@ -213,6 +215,7 @@ for (let i = 0; i < RUNS; i++) {
 await browser.close();
 server.kill();
 
+loadRow(loads);
 row('share link of the worked example -> recommended policy on screen', spread(answer));
 row(
   'fetched before the answer, gzip',

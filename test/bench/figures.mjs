@@ -1,4 +1,6 @@
-// How the benchmarks print a figure: the median of alternated runs, with their min and max.
+// How the benchmarks print a figure: the median of alternated runs, with their min and max, read
+// against the machine's load average taken in the same rounds.
+import { loadavg } from 'node:os';
 
 export function median(list) {
   const s = [...list].sort((a, b) => a - b);
@@ -14,4 +16,11 @@ export function spread(list, digits = 0, unit = 'ms') {
 
 export function row(label, value) {
   console.log(`${label.padEnd(66)}${value}`);
+}
+
+/** The 1-minute load average now: sampled once a round, printed with the round's figures. */
+export const load = () => loadavg()[0];
+
+export function loadRow(loads) {
+  row('load average (1 minute, once a round)', spread(loads, 2, ''));
 }
