@@ -1,8 +1,14 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
-/** No connection to any other origin, no script from elsewhere. Inline styles: Monaco sets them. */
+/**
+ * No connection to any other origin, no script from elsewhere. Inline styles: Monaco sets them. The
+ * service worker and the web manifest come from this origin ('self', as worker-src and default-src
+ * allow).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -31,8 +37,84 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The app chunk (React and the first view) is imported by the entry only after it has started the
+ * refiner worker; a modulepreload hint lets the browser fetch it alongside the entry instead of after.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const app = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/ui/mount.tsx'),
+        );
+        if (!app || app.type !== 'chunk') return [];
+        const files = [app.fileName, ...app.imports].filter((file) => !html.includes(file));
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
+ * Offline after the first visit: Workbox precaches the whole build (the service worker is
+ * registered by src/ui/offline.ts once the first page has settled); the manifest makes it
+ * installable. A new version waits until the next visit (`prompt`), so a page never mixes files
+ * of two builds.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'IAM policy refiner',
+    short_name: 'IAM refiner',
+    description:
+      "Access Analyzer's policy recommendations, computed in your browser and explained. Nothing you type leaves the page.",
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f2937',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  // The icons are in the precache list already (globPatterns).
+  includeManifestIcons: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,ttf,svg,png,webmanifest}'],
+    // The README's screenshots are served too, but the app never shows them.
+    globIgnores: ['screenshots/**'],
+    // Monaco's editor chunk is ~3.3 MB before compression.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    cleanupOutdatedCaches: true,
+    navigateFallback: 'index.html',
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadApp(), offline],
+  resolve: {
+    // Monaco's language worker starter is taken without the contributions it imports (see the file).
+    alias: [
+      {
+        find: /^(\.\.\/)+internal\/common\/workers\.js$/,
+        replacement: fileURLToPath(
+          new URL('./src/ui/unbundled/monaco-workers.ts', import.meta.url),
+        ),
+      },
+    ],
+  },
   base: './',
   worker: { format: 'es' },
   // The catalog as a JSON.parse of one string: far quicker to load than an object literal.

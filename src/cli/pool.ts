@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { BATCH_SIZE, refinePrincipal, type BatchAnswer, type TaskBatch } from '../account';
 import type { Catalog } from '../core';
 import type { RefinerPool } from './account';
+import { REFINER_THREAD } from './roles';
 
 export function threadPool(script: string | URL, jobs: number): RefinerPool {
   return {
@@ -25,7 +26,10 @@ export function threadPool(script: string | URL, jobs: number): RefinerPool {
           next += BATCH_SIZE;
         };
         for (let i = 0; i < Math.min(jobs, Math.ceil(tasks.length / BATCH_SIZE)); i++) {
-          const w = new Worker(script, { workerData: { role: 'account-refiner' } });
+          const w = new Worker(script, {
+            argv: [REFINER_THREAD],
+            workerData: { role: 'account-refiner' },
+          });
           workers.push(w);
           w.on('message', (m: BatchAnswer) => {
             if (m.type === 'idle') return feed(w);

@@ -1,7 +1,7 @@
 // The command line over core: files in, the recommendation out, for CI pipelines and batches.
 // Exit statuses are in args.ts (EXIT); every refusal is one line on stderr.
 import { MAX_FINDINGS_CHARS, MAX_KEEP_CHARS, MAX_POLICY_CHARS } from '../core';
-import { EXIT, USAGE, UsageError, readArgs } from './args';
+import { EXIT, IN_PROCESS_CHARS, TIME_LIMIT, USAGE, UsageError, readArgs } from './args';
 import { decodeUtf8 } from './decode';
 import { fileName } from './fileName';
 import type { Job, JobInput } from './job';
@@ -13,8 +13,13 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Runs the refinement and writes its output (in a child process, stopped at the time limit). */
-export type JobRunner = (job: Job, timeLimitMs: number) => Promise<number>;
+/** The two ways to run the refinement and write its output; each resolves with the exit status. */
+export interface JobRunners {
+  /** In the command's own process: no second start of Node, no bound but the run's own speed. */
+  here(job: Job): Promise<number>;
+  /** In a child process, stopped at the time limit or its heap bound. */
+  child(job: Job, timeLimitMs: number): Promise<number>;
+}
 
 /**
  * UTF-8 takes at most three bytes per UTF-16 unit, so a file longer than three times a limit in
@@ -33,7 +38,7 @@ function readError(e: unknown): string {
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  runJob: JobRunner,
+  runners: JobRunners,
 ): Promise<number> {
   let args;
   try {
@@ -85,8 +90,19 @@ export async function runCli(
     if (read === null) return EXIT.badInput;
     keep = read;
   }
-  return runJob(
-    { policies, unused, used: args.used, keep, format: args.format, sizeLimit: args.sizeLimit },
-    args.timeLimit,
+  const job: Job = {
+    policies,
+    unused,
+    used: args.used,
+    keep,
+    format: args.format,
+    sizeLimit: args.sizeLimit,
+  };
+  const chars = [...policies, unused, ...(keep ? [keep] : [])].reduce(
+    (sum, input) => sum + input.text.length,
+    0,
   );
+  // Small inputs without an explicit --time-limit are refined here (see IN_PROCESS_CHARS).
+  if (args.timeLimit === undefined && chars < IN_PROCESS_CHARS) return runners.here(job);
+  return runners.child(job, args.timeLimit ?? TIME_LIMIT.default * 1000);
 }

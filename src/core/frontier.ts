@@ -5,9 +5,26 @@ import { flatTrie, prefixSums, serviceTrie } from './trie';
 import type { Universe } from './universe';
 import { walk, type Step, type Walk } from './walk';
 
+/**
+ * How many of `bits[lo..hi)` are 1 (every byte is 0 or 1). Long ranges are read four bytes at a time:
+ * counts over the whole universe (22,091 actions) run on every refinement, mostly over zeros, and a
+ * short CLI run executes them before the JIT has compiled anything.
+ */
 export function count(bits: Uint8Array, lo = 0, hi = bits.length): number {
   let n = 0;
-  for (let i = lo; i < hi; i++) n += bits[i];
+  let i = lo;
+  if (hi - lo >= 64) {
+    while ((bits.byteOffset + i) & 3) n += bits[i++];
+    const words = (hi - i) >> 2;
+    const view = new Uint32Array(bits.buffer, bits.byteOffset + i, words);
+    for (let w = 0; w < words; w++) {
+      const word = view[w];
+      // Four bytes of 0 or 1 summed into the top byte, without carries.
+      if (word !== 0) n += Math.imul(word, 0x01010101) >>> 24;
+    }
+    i += words << 2;
+  }
+  for (; i < hi; i++) n += bits[i];
   return n;
 }
 

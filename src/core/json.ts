@@ -6,6 +6,8 @@
 // for Node cannot follow.
 import { createScanner, type JSONScanner } from 'jsonc-parser/lib/esm/main.js';
 
+import { figure } from './numbers';
+
 export interface SourceError {
   message: string;
   /** 1-based */
@@ -84,7 +86,7 @@ export function quote(text: string, max = 80): string {
         ? `\\${c}`
         : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
-  return `"${safe}"${text.length > max ? `... (${text.length.toLocaleString('en-US')} characters)` : ''}`;
+  return `"${safe}"${text.length > max ? `... (${figure(text.length)} characters)` : ''}`;
 }
 
 /** User text in a message: as it is when it is short and plain (s3:Get*), else quoted and cut. */

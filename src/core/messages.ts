@@ -1,11 +1,9 @@
 // Every sentence the refiner writes about a result: decisions' reasons and warnings, in one place so
 // they read alike, with one way to count things in English.
 import { shown } from './json';
+import { figure } from './numbers';
 
-/** `1,234` */
-export function figure(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { figure };
 
 /** `1 action`, `3 actions`, `2 entries` (give the plural when it is not the word plus s). */
 export function plural(n: number, word: string, many = `${word}s`): string {

@@ -15,6 +15,7 @@ import {
   type SourceError,
 } from './json';
 import { parsePattern, type Pattern } from './patterns';
+import { figure } from './numbers';
 
 export interface PatternRef {
   readonly pattern: Pattern;
@@ -167,7 +168,7 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
   if (items.length > MAX_STATEMENTS)
     throw new Refusal(
       items[MAX_STATEMENTS].start,
-      `The policy has ${items.length.toLocaleString('en-US')} statements; the limit is ${MAX_STATEMENTS.toLocaleString('en-US')}`,
+      `The policy has ${figure(items.length)} statements; the limit is ${figure(MAX_STATEMENTS)}`,
     );
   const lines = new LineMap(text);
   const notes: GrammarNote[] = [];
@@ -185,7 +186,7 @@ function readDocument(text: string, root: JsonValue): PolicyDocument {
     if (entries > MAX_ACTION_ENTRIES)
       throw new Refusal(
         s.patterns[s.patterns.length - (entries - MAX_ACTION_ENTRIES)].start,
-        `The policy has more than ${MAX_ACTION_ENTRIES.toLocaleString('en-US')} entries in its Action and NotAction lists; that is the limit`,
+        `The policy has more than ${figure(MAX_ACTION_ENTRIES)} entries in its Action and NotAction lists; that is the limit`,
       );
     return s;
   });

@@ -95,7 +95,7 @@ export function recommend(ctx: RefineContext): Recommendation {
   const warnings: Warning[] = [...doc.notes.map((n) => ({ ...n })), ...ctx.notes];
   const reach = new Reach(u, unused);
   const scratch = scratchFor(u);
-  const everythingUnused = count(unused) === u.size;
+  const everythingUnused = unused.indexOf(0) < 0;
   const decisions: PatternDecision[] = [];
   const outcomes: StatementOutcome[] = [];
   const refined: (Refined | null)[] = [];
@@ -509,15 +509,24 @@ function levelCounts(u: Universe, before: Uint8Array, after: Uint8Array): LevelC
       { level, before: 0, after: 0, removed: [] },
     ]),
   );
-  for (let si = 0; si < u.services.length; si++) {
+  // Only the services holding an allowed action are read: found by the engine's indexOf.
+  const next = (from: number) => {
+    const b = before.indexOf(1, from);
+    const a = after.indexOf(1, from);
+    return b < 0 ? a : a < 0 ? b : Math.min(a, b);
+  };
+  for (let at = next(0); at >= 0;) {
+    const si = u.serviceOf(at);
     const s = u.services[si];
-    for (let g = u.offsets[si], l = 0; g < u.offsets[si + 1]; g++, l++) {
+    const end = u.offsets[si + 1];
+    for (let g = at, l = at - u.offsets[si]; g < end; g++, l++) {
       if (!before[g] && !after[g]) continue;
       const row = rows.get(s.levels[l] ?? 'Unknown') as LevelCount;
       row.before += before[g];
       row.after += after[g];
       if (before[g] && !after[g]) row.removed.push(`${s.key}:${s.names[l]}`);
     }
+    at = end < u.size ? next(end) : -1;
   }
   return [...rows.values()];
 }

@@ -29,6 +29,8 @@ export interface ServiceCatalog {
   /** Action names in the catalog's spelling, sorted by their lower-case form. */
   readonly names: readonly string[];
   readonly levels: readonly (AccessLevel | undefined)[];
+  /** How many names there are, when a catalog can tell without decoding them (see CatalogService). */
+  readonly count?: number;
 }
 
 export interface Catalog {
@@ -40,6 +42,8 @@ export interface Catalog {
 
 /** One service of the universe: the catalog's actions plus those only the inputs name. */
 export interface UniverseService extends ServiceCatalog {
+  /** The number of actions: `names.length`, known without materialising the names. */
+  readonly size: number;
   readonly lower: readonly string[];
   /** Whether each action comes from the catalog (false: named only by the policy or the findings). */
   readonly known: readonly boolean[];
@@ -66,7 +70,7 @@ export class Universe {
     services.forEach((s, i) => {
       this.byKey.set(s.key, i);
       this.offsets[i] = at;
-      at += s.names.length;
+      at += s.size;
     });
     this.offsets[services.length] = at;
     this.size = at;
@@ -176,7 +180,7 @@ export function catalogUniverse(catalog: Catalog): Universe {
   let universe = baseUniverses.get(catalog);
   if (!universe) {
     const base = [...catalog.services.values()]
-      .map(fromCatalog)
+      .map((s) => new CatalogService(s))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     baseUniverses.set(catalog, (universe = new Universe(catalog, base)));
   }
@@ -190,15 +194,37 @@ export function inCatalog(catalog: Catalog, service: string, name: string): bool
   return si >= 0 && u.localIndex(si, name) >= 0;
 }
 
-function fromCatalog(s: ServiceCatalog): UniverseService {
-  return {
-    key: s.key,
-    names: s.names,
-    levels: s.levels,
-    lower: s.names.map(foldCase),
-    known: s.names.map(() => true),
-    inCatalog: true,
-  };
+/**
+ * A catalog service in the universe, materialised on first use: a run that touches two services
+ * decodes and lower-cases those two, not all 456 (the CLI's start-up is mostly this).
+ */
+class CatalogService implements UniverseService {
+  readonly key: string;
+  readonly size: number;
+  readonly inCatalog = true;
+  private lowered: readonly string[] | null = null;
+  private knownAll: readonly boolean[] | null = null;
+
+  constructor(private readonly source: ServiceCatalog) {
+    this.key = source.key;
+    this.size = source.count ?? source.names.length;
+  }
+
+  get names(): readonly string[] {
+    return this.source.names;
+  }
+
+  get levels(): readonly (AccessLevel | undefined)[] {
+    return this.source.levels;
+  }
+
+  get lower(): readonly string[] {
+    return (this.lowered ??= this.source.names.map(foldCase));
+  }
+
+  get known(): readonly boolean[] {
+    return (this.knownAll ??= new Array<boolean>(this.size).fill(true));
+  }
 }
 
 /** A concrete action named by the user: `svc:Name`, no wildcard. */
@@ -232,6 +258,7 @@ export function buildUniverse(catalog: Catalog, extra: Iterable<NamedAction>): U
     rows.sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const merged: UniverseService = {
       key,
+      size: rows.length,
       lower: rows.map((r) => r[0]),
       names: rows.map((r) => r[1]),
       levels: rows.map((r) => r[2]),

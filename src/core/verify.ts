@@ -1,6 +1,7 @@
 // The exactness proof (docs/refinement.md): over the universe, each refined statement allows exactly
 // what the original allowed minus the unused actions, and each Deny still covers the same. It matches
 // the written text again, independently of how the trie chose it.
+import { count } from './frontier';
 import { forEachMatchRange, parsePattern } from './patterns';
 import type { Universe } from './universe';
 
@@ -73,12 +74,6 @@ export function statementReach(
 
 export function clearServices(u: Universe, bits: Uint8Array, services: readonly number[]): void {
   for (const si of services) bits.fill(0, u.offsets[si], u.offsets[si + 1]);
-}
-
-function count(bits: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bits.length; i++) n += bits[i];
-  return n;
 }
 
 function union(a: readonly number[], b: readonly number[]): number[] {

@@ -1,6 +1,8 @@
 // The page: the inputs (policy, unused permissions, actions to keep); under them the answer (the summary beside the recommended policy), then
 // the trie that explains the picked rewrite, then the original and the recommendation line by line.
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -12,7 +14,7 @@ import {
 import type { PatternDecision } from '../core';
 import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
-import { DiffView } from './DiffView';
+import { Deferred } from './Deferred';
 import { ExamplesMenu } from './ExamplesMenu';
 import { exampleInputs, initialInputs, shareFragment, store, type Inputs } from './inputs';
 import { RecommendedPolicy } from './RecommendedPolicy';
@@ -21,6 +23,7 @@ import { usePolicyArn } from './policyArn';
 import { ResultActions } from './ResultActions';
 import { ShareLinkNotice } from './ShareLinkNotice';
 import { initialState, isStale, reduce } from './state';
+import { pageSettled } from './offline';
 import { Summary } from './Summary';
 import { copyText } from './clipboard';
 import { figure } from '../core/messages';
@@ -31,9 +34,20 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { TriePanel } from './TriePanel';
 import type { Mark } from './trie/rows';
 import { useNarrow } from './useNarrow';
-import { useShareLink } from './useShareLink';
+import { useShareLink, type EarlyLink } from './useShareLink';
 import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
+import { UpdateNote } from './UpdateNote';
+
+// The side-by-side diff (with the line diff it draws from) is a chunk of its own, drawn after the
+// answer.
+const DiffView = lazy(() => import('./DiffView').then((m) => ({ default: m.DiffView })));
+
+/** The diff's height before it is drawn: a row per line of the longer side (folded past 400). */
+function diffHeight(rec: { originalText: string; text: string | null }): number {
+  const lines = (t: string | null) => (t ? t.split('\n', 400).length : 0);
+  return 40 + 19 * Math.max(lines(rec.originalText), lines(rec.text));
+}
 
 /** The pause after an edit before the refiner runs. */
 export const REFINE_DELAY_MS = 250;
@@ -42,11 +56,14 @@ export function App({
   client,
   storage,
   nav,
+  link: early,
 }: {
   client: RefinerClient;
   storage: Storage | null;
   /** The way to the page's other views, shown with the tools. */
   nav?: ReactNode;
+  /** The share link of the address, already being decoded by main.tsx. */
+  link?: EarlyLink | null;
 }) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     initialState(initialInputs(storage).inputs, loadMarks(storage)),
@@ -56,17 +73,26 @@ export function App({
     (inputs: Inputs) => dispatch({ type: 'load', inputs, marks: readMarks(window.location.hash) }),
     [],
   );
-  const link = useShareLink(state.revision, loadLink);
+  const link = useShareLink(state.revision, loadLink, early);
   const theme = useTheme(storage);
   const [arn, setArn] = usePolicyArn(storage);
   const narrow = useNarrow(900);
   const [shareNote, setShareNote] = useState('');
-  // Monaco loads after the first answer (or after three seconds, whichever comes first).
+  // Monaco, the largest chunk, loads once the answer and its trie are drawn (or after 3 s), so the
+  // parsing of its code never delays them.
+  const [trieDrawn, setTrieDrawn] = useState(false);
+  const onTrieDrawn = useCallback(() => setTrieDrawn(true), []);
   const [enhanced, setEnhanced] = useState(false);
+  const answered = state.analysis !== null || state.failure !== null;
+  const settled = trieDrawn || (answered && !state.selection);
   useEffect(() => {
-    const t = setTimeout(() => setEnhanced(true), state.analysis || state.failure ? 400 : 3000);
+    const t = setTimeout(() => setEnhanced(true), settled ? 0 : 3000);
     return () => clearTimeout(t);
-  }, [state.analysis, state.failure]);
+  }, [settled]);
+  // Then a first visit may precache the whole build for offline use.
+  useEffect(() => {
+    if (enhanced) pageSettled();
+  }, [enhanced]);
   const first = useRef(true);
 
   const { inputs, revision, marks } = state;
@@ -224,6 +250,7 @@ export function App({
             {shareNote}
           </span>
         </div>
+        <UpdateNote />
       </header>
       {link.problem && (
         <ShareLinkNotice
@@ -318,9 +345,14 @@ export function App({
                   keep={inputs.keep}
                   onKeep={keepAction}
                   onSelectNode={selectNode}
+                  onDrawn={onTrieDrawn}
                 />
               )}
-              <DiffView rec={rec} selected={selected} onSelect={select} unified={narrow} />
+              <Deferred minHeight={diffHeight(rec)} label="diff">
+                <Suspense fallback={<div style={{ minHeight: diffHeight(rec) }} />}>
+                  <DiffView rec={rec} selected={selected} onSelect={select} unified={narrow} />
+                </Suspense>
+              </Deferred>
             </div>
           ) : (
             !state.failure && (

@@ -4,25 +4,16 @@
 // scrolls.
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PatternDecision } from '../core';
+import { figure } from '../core/numbers';
 import type { RecommendationView } from '../worker/protocol';
 import { recommendedText } from './awsCommand';
 import { DiffRowList, type DiffLayout, type DiffLine } from './diffRows';
+import { decisionAtLine, literal } from './policyLines';
 
 /** Rows drawn at first, and added each time the end of the list comes into view. */
 const PAGE = 500;
 /** Above this many lines, unchanged runs are folded to the lines around each change. */
 const FOLD_ABOVE = 400;
-
-export function literal(line: string): string | null {
-  const m = /^\s*"((?:[^"\\]|\\.)*)",?\s*$/.exec(line);
-  return m ? m[1] : null;
-}
-
-/** The rewritten pattern whose replacement wrote this line (1-based) of the recommended policy. */
-export function decisionAtLine(rec: RecommendationView, line: number): PatternDecision | null {
-  const d = rec.lines[line - 1] ?? -1;
-  return d < 0 ? null : (rec.decisions[d] ?? null);
-}
 
 /** State that belongs to one list of rows: it starts over when the rows change. */
 function usePerRows<T>(rows: DiffRowList, initial: T): [T, (next: T) => void] {
@@ -133,9 +124,8 @@ export const DiffView = memo(function DiffView(props: {
         <tr key={`fold:${fold.left}`} className="diff-row fold">
           <td colSpan={columns}>
             <button type="button" onClick={() => setOpen(new Set([...open, fold.left]))}>
-              ⋯ {fold.count.toLocaleString('en-US')} unchanged lines (
-              {fold.left.toLocaleString('en-US')}–
-              {(fold.left + fold.count - 1).toLocaleString('en-US')}
+              ⋯ {figure(fold.count)} unchanged lines ({figure(fold.left)}–
+              {figure(fold.left + fold.count - 1)}
               ): show
             </button>
           </td>
@@ -182,7 +172,7 @@ export const DiffView = memo(function DiffView(props: {
               <tr className="diff-row more">
                 <td colSpan={columns}>
                   <button ref={moreButton} type="button" onClick={showMore}>
-                    Show {PAGE.toLocaleString('en-US')} more rows
+                    Show {figure(PAGE)} more rows
                   </button>
                 </td>
               </tr>

@@ -6,7 +6,7 @@ import type { PatternDecision } from '../core';
 import { plural } from '../core/messages';
 import type { RecommendationView } from '../worker/protocol';
 import { recommendedText } from './awsCommand';
-import { decisionAtLine, literal } from './DiffView';
+import { decisionAtLine, literal } from './policyLines';
 
 /** Longer policies show their start here; the diff below and the download have all of it. */
 const SHOWN_LINES = 2000;

@@ -5,12 +5,18 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import type { RefinerClient } from '../worker/client';
 import { App } from './App';
 import { shareFragment, type Inputs } from './inputs';
+import type { EarlyLink } from './useShareLink';
 
 const AccountView = lazy(() =>
   import('./account/AccountView').then((m) => ({ default: m.AccountView })),
 );
 
-export function Shell({ client, storage }: { client: RefinerClient; storage: Storage | null }) {
+export function Shell(props: {
+  client: RefinerClient;
+  storage: Storage | null;
+  link?: EarlyLink | null;
+}) {
+  const { client, storage, link } = props;
   const [view, setView] = useState<'policy' | 'account'>(() =>
     window.location.hash === '#account' ? 'account' : 'policy',
   );
@@ -29,6 +35,7 @@ export function Shell({ client, storage }: { client: RefinerClient; storage: Sto
         <App
           client={client}
           storage={storage}
+          link={link}
           nav={
             <button type="button" onClick={() => show('account')} data-testid="to-account">
               {accountOpened ? 'Back to the account' : 'A whole account…'}

@@ -7,8 +7,10 @@ import type { RefinerClient } from '../worker/client';
 import type { ActionMark, RecommendationView } from '../worker/protocol';
 import { becameText, formSentence } from './recommendedForm';
 import type { Mark } from './trie/rows';
+import { AfterDraw } from './AfterDraw';
 
-const TrieView = lazy(() => import('./trie/TrieView').then((m) => ({ default: m.TrieView })));
+const loadTrieView = () => import('./trie/TrieView');
+const TrieView = lazy(() => loadTrieView().then((m) => ({ default: m.TrieView })));
 
 interface Answer {
   key: string;
@@ -34,8 +36,10 @@ export function TriePanel(props: {
   keep: string;
   onKeep: (action: string, keep: string) => void;
   onSelectNode: (prefix: string | null, entries: string[]) => void;
+  /** Called once the first trie (or what stands for it) has been drawn. */
+  onDrawn?: () => void;
 }) {
-  const { client, refinement, marks, decision, focus, rec } = props;
+  const { client, refinement, marks, decision, focus, rec, onDrawn } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
@@ -52,6 +56,8 @@ export function TriePanel(props: {
       setAnswer({ key, word: null, char: null, error: e instanceof Error ? e.message : String(e) });
     // User Timing: the benchmark measures the first frame of the trie from here.
     performance.mark('trie:request');
+    // The view's code loads while the worker builds the trie.
+    void loadTrieView();
     client.trie({ ...ask, level: 'word' }).then((word) => {
       if (!live) return;
       performance.mark('trie:answer');
@@ -128,9 +134,13 @@ export function TriePanel(props: {
             onSelect={props.onSelectNode}
             onWantChar={() => setWantChar(key)}
           />
+          <AfterDraw then={onDrawn} />
         </Suspense>
       ) : (
-        <p className="stale error">{ready.error ?? 'This pattern has no trie to show.'}</p>
+        <>
+          <p className="stale error">{ready.error ?? 'This pattern has no trie to show.'}</p>
+          <AfterDraw then={onDrawn} />
+        </>
       )}
     </section>
   );

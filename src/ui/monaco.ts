@@ -1,11 +1,24 @@
-// Monaco from our own bundle, never from a CDN: the editor, its features and the JSON language come
-// from the monaco-editor package, its workers are Vite `?worker` imports, and @monaco-editor/react's
-// loader is handed this instance. Imported first by the editor module, so it runs before any editor.
+// Monaco from our own bundle, never from a CDN: the editor core, the contributions these editors use
+// and the JSON language come from the monaco-editor package, its workers are Vite `?worker` imports,
+// and @monaco-editor/react's loader is handed this instance. Imported first by the editor module, so
+// it runs before any editor. Not `features/register.all`: its other fifty contributions (code lenses,
+// inline completions, sticky scroll, ...) are ~170 KB (gzip) these editors never use.
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
-import 'monaco-editor/features/register.all';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+// The suggest widget itself: `features/suggest/register` only adds its inline-completions bridge.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import { POLICY_URI, policySchema } from './policySchema';
 

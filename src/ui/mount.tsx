@@ -1,14 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { RefinerClient } from '../worker/client';
+import type { EarlyLink } from './useShareLink';
 import { Shell } from './Shell';
 import { safeStorage } from './inputs';
 import './app.css';
 
-export function mount(client: RefinerClient): void {
+export function mount(client: RefinerClient, link: EarlyLink | null): void {
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <Shell client={client} storage={safeStorage()} />
+      <Shell client={client} storage={safeStorage()} link={link} />
     </StrictMode>,
   );
 }

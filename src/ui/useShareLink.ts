@@ -15,8 +15,21 @@ export interface ShareLinkState {
   openAnyway: (() => void) | null;
 }
 
-/** `revision` counts the user's edits: a link that decodes after an edit does not overwrite it. */
-export function useShareLink(revision: number, load: (inputs: Inputs) => void): ShareLinkState {
+/** The address's link as main.tsx found it before the page loaded, with its decoding under way. */
+export interface EarlyLink {
+  parts: LinkParts;
+  reading: ReturnType<typeof openShareLink>;
+}
+
+/**
+ * `revision` counts the user's edits: a link that decodes after an edit does not overwrite it.
+ * `early`, the same link already being decoded, is used instead of decoding it a second time.
+ */
+export function useShareLink(
+  revision: number,
+  load: (inputs: Inputs) => void,
+  early?: EarlyLink | null,
+): ShareLinkState {
   const [opening, setOpening] = useState(() => linkParts(window.location.hash) !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const [held, setHeld] = useState<LinkParts | null>(null);
@@ -26,11 +39,10 @@ export function useShareLink(revision: number, load: (inputs: Inputs) => void): 
   }, [revision, load]);
   const cancel = useRef(() => {});
 
-  const open = useCallback((parts: LinkParts) => {
+  const open = useCallback((parts: LinkParts, reading = openShareLink(parts)) => {
     cancel.current();
     const startedAt = current.current.revision;
     setOpening(true);
-    const reading = openShareLink(parts);
     cancel.current = reading.cancel;
     void reading.result.then((outcome) => {
       setOpening(false);
@@ -47,10 +59,13 @@ export function useShareLink(revision: number, load: (inputs: Inputs) => void): 
     });
   }, []);
 
+  const unused = useRef(early ?? null);
   useEffect(() => {
     const fromAddress = () => {
       const parts = linkParts(window.location.hash);
-      if (parts) open(parts);
+      const first = unused.current;
+      unused.current = null;
+      if (parts) open(parts, first && sameLink(first.parts, parts) ? first.reading : undefined);
     };
     fromAddress();
     window.addEventListener('hashchange', fromAddress);
@@ -65,4 +80,8 @@ export function useShareLink(revision: number, load: (inputs: Inputs) => void): 
     setHeld(null);
   };
   return { opening, problem, dismiss, openAnyway: held && (() => open(held)) };
+}
+
+function sameLink(a: LinkParts, b: LinkParts): boolean {
+  return a.policy === b.policy && a.unused === b.unused && a.keep === b.keep && a.used === b.used;
 }

@@ -55,6 +55,8 @@ export class RefinerClient {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Times the worker was started: 1 + restarts. */
   starts = 0;
+  /** The refinement asked for last, until it is answered or fails. */
+  private running: (RefineInputs & { answer: Promise<Analysis> }) | null = null;
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -121,7 +123,25 @@ export class RefinerClient {
    */
   private answered: { id: number; inputs: RefineInputs; workerId: number } | null = null;
 
-  async refine(req: RefineInputs): Promise<Analysis> {
+  /**
+   * Refines, cancelling a different refinement still running. The same inputs as the one running
+   * share its answer: the page asks for the first answer before React has loaded, then again when
+   * the app mounts.
+   */
+  refine(req: RefineInputs): Promise<Analysis> {
+    const running = this.running;
+    if (running && sameRequest(running, req)) return running.answer;
+    const answer = this.refineNow(req);
+    const entry = { ...req, answer };
+    this.running = entry;
+    const settled = () => {
+      if (this.running === entry) this.running = null;
+    };
+    answer.then(settled, settled);
+    return answer;
+  }
+
+  private async refineNow(req: RefineInputs): Promise<Analysis> {
     if (this.busy) this.restart(new RefinerCancelled());
     const analysis = await this.refineOnce(req);
     if (analysis.recommendation)
@@ -178,6 +198,17 @@ export class RefinerClient {
     this.worker.terminate();
     this.pending.clear();
   }
+}
+
+/** The same refinement asked for: inputs, keep list and what-if marks. */
+function sameRequest(a: RefineInputs, b: RefineInputs): boolean {
+  return (
+    a.policy === b.policy &&
+    a.unused === b.unused &&
+    a.used === b.used &&
+    (a.keep ?? '') === (b.keep ?? '') &&
+    JSON.stringify(a.marks ?? []) === JSON.stringify(b.marks ?? [])
+  );
 }
 
 export function createRefinerWorker(): WorkerLike {

@@ -14,7 +14,7 @@ const details = 'src/examples/account/authorization-details.json';
 const findings = 'src/examples/account/findings.json';
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['dist-cli/refine.cjs', ...args], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -80,7 +80,7 @@ describe('refine --account', () => {
     const run = (a: string, f: string) =>
       new Promise<string>((resolve, reject) => {
         const p = spawn(process.execPath, [
-          'dist-cli/refine.mjs',
+          'dist-cli/refine.cjs',
           '--account',
           a,
           '--findings',

@@ -12,7 +12,8 @@ describe('readArgs', () => {
       used: true,
       format: 'json',
       sizeLimit: undefined,
-      timeLimit: 30_000,
+      // None given: the command chooses where to refine (and a child gets the default 30 s).
+      timeLimit: undefined,
     });
     expect(readArgs(['-h'])).toBe('help');
     expect(readArgs(['--policy', 'p', '--unused', 'u', '--time-limit', '0.5'])).toMatchObject({

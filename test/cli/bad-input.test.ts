@@ -1,15 +1,16 @@
 // The CLI on the corpus of broken and hostile input: exit 2 and one line on stderr that names the
 // file, the line and the column, or exit 0 with the warnings, one per line. Never a stack trace.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJson, printJson } from '../../src/core';
 import { cases } from '../core/bad-cases';
-import { buildCli, runInProcess as run, spawnCli as spawn } from './support';
+import { buildCli, REFINE_PATHS, runInProcess as run, spawnCli } from './support';
 
 const dir = join(__dirname, '../fixtures/bad');
 const okPolicy = join(dir, 'ok-policy.json');
 const okUnused = join(dir, 'ok-unused.txt');
+
+beforeAll(buildCli);
 
 const oneLine = /^refine: [^\n]+:\d+:\d+: [^\n]+\n$/;
 
@@ -74,8 +75,8 @@ describe('every output keeps what the corpus says the recommendation keeps', () 
   });
 });
 
-describe('the bundled CLI in its own process', () => {
-  beforeAll(buildCli);
+describe.each(REFINE_PATHS)('the bundled CLI in its own process, refining %s', (path) => {
+  const spawn = (args: string[], input?: string | Uint8Array) => spawnCli(args, input, {}, path);
 
   it.each([
     ['malformed JSON', 'policy-trailing-comma.json', 'policy'],
@@ -126,14 +127,7 @@ describe('the bundled CLI in its own process', () => {
 
   it('random bytes as the policy: exit 2 with a position, never a stack trace', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
-    const r = spawnSync(
-      process.execPath,
-      ['dist-cli/refine.mjs', '--policy', '-', '--unused', okUnused],
-      {
-        input: bytes,
-        encoding: 'utf8',
-      },
-    );
+    const r = spawn(['--policy', '-', '--unused', okUnused], bytes);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(oneLine);
   });

@@ -4,16 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workedExample } from '../../src/examples/worked-example';
-import { buildCli, spawnCli } from './support';
+import { buildCli, REFINE_PATHS, spawnCli } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'refine-cli-'));
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
-/** Run where the files are, so they are named as a person would type them. */
-const cli = (args: string[], input?: string) => spawnCli(args, input, { cwd: dir });
-
 beforeAll(buildCli);
 
 file('policy.json', workedExample.policy);
@@ -21,7 +18,10 @@ file('unused.json', workedExample.unused);
 const policy = 'policy.json';
 const unused = 'unused.json';
 
-describe('refine CLI', () => {
+describe.each(REFINE_PATHS)('refine CLI, refining %s', (path) => {
+  /** Run where the files are, so they are named as a person would type them. */
+  const cli = (args: string[], input?: string) => spawnCli(args, input, { cwd: dir }, path);
+
   it('prints the recommended policy by default', () => {
     const r = cli(['--policy', policy, '--unused', unused]);
     expect(r.status).toBe(0);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workedExample } from '../../src/examples/worked-example';
-import { buildCli, spawnCli } from './support';
+import { buildCli, REFINE_PATHS, spawnCli, type RefinePath } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'refine-hostile-'));
 const file = (name: string, content: string | Uint8Array) => {
@@ -15,8 +15,9 @@ const file = (name: string, content: string | Uint8Array) => {
   return name;
 };
 /** Run where the files are, so they are named as typed. */
-const cli = (args: string[], input?: string | Uint8Array) => spawnCli(args, input, { cwd: dir });
-const bundle = resolve('dist-cli/refine.mjs');
+const cli = (args: string[], input?: string | Uint8Array, path?: RefinePath) =>
+  spawnCli(args, input, { cwd: dir }, path);
+const bundle = resolve('dist-cli/refine.cjs');
 /** A shell pipeline; the exit status of its command number `at` is printed last on stderr. */
 const pipeline = (script: string, at: number) =>
   spawnSync('bash', ['-c', `${script}; echo "refine exit \${PIPESTATUS[${at}]}" >&2`], {
@@ -80,11 +81,13 @@ describe('endless and huge inputs stop at the limit (exit 2, one line)', () => {
   });
 });
 
-describe('a closed pipe', () => {
+describe.each(REFINE_PATHS)('a closed pipe, refining %s', (path) => {
   it('--format json | head -1 ends quietly, exit 0', () => {
+    // 33 KB in, 11 MB out: far more than a pipe holds.
     file('many.json', manyStatements(200));
+    const forced = path === 'child' ? ' --time-limit 600' : '';
     const r = pipeline(
-      `$REFINE --policy many.json --unused unused.txt --format json --time-limit 600 | head -1`,
+      `$REFINE --policy many.json --unused unused.txt --format json${forced} | head -1`,
       0,
     );
     expect(r.stdout).toBe('{\n');
@@ -93,69 +96,80 @@ describe('a closed pipe', () => {
   });
 });
 
-describe('several policies with the same file name, and odd names', () => {
-  beforeAll(() => {
-    mkdirSync(join(dir, 'a'));
-    mkdirSync(join(dir, 'b'));
-    file('a/x.json', workedExample.policy);
-    file(
-      'b/x.json',
-      JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:List*', Resource: '*' }] }),
-    );
-    file('__proto__', workedExample.policy);
-  });
+describe.each(REFINE_PATHS)(
+  'several policies with the same file name, and odd names, refining %s',
+  (path) => {
+    const refine = (args: string[]) => cli(args, undefined, path);
+    beforeAll(() => {
+      mkdirSync(join(dir, 'a'), { recursive: true });
+      mkdirSync(join(dir, 'b'), { recursive: true });
+      file('a/x.json', workedExample.policy);
+      file(
+        'b/x.json',
+        JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:List*', Resource: '*' }] }),
+      );
+      file('__proto__', workedExample.policy);
+    });
 
-  it('are keyed by the path as given, in every output', () => {
-    const args = ['--policy', 'a/x.json', '--policy', 'b/x.json', '--unused', 'unused.json'];
-    const policy = cli(args);
-    expect(policy.status).toBe(0);
-    expect(Object.keys(JSON.parse(policy.stdout))).toEqual(['a/x.json', 'b/x.json']);
-    const aws = JSON.parse(cli([...args, '--format', 'aws']).stdout);
-    expect(
-      aws.recommendedSteps.map(
-        (s: { unusedPermissionsRecommendedStep: { existingPolicyId: string } }) =>
-          s.unusedPermissionsRecommendedStep.existingPolicyId,
-      ),
-    ).toEqual(['a/x.json', 'b/x.json']);
-    const json = JSON.parse(cli([...args, '--format', 'json']).stdout);
-    expect(json.policies.map((p: { name: string }) => p.name)).toEqual(['a/x.json', 'b/x.json']);
-    const diff = cli([...args, '--format', 'diff']).stdout;
-    expect(diff).toContain('--- a/a/x.json\n+++ b/a/x.json\tCREATE_POLICY\n');
-    expect(diff).toContain('--- a/b/x.json\n+++ b/b/x.json\tCREATE_POLICY\n');
-  });
+    it('are keyed by the path as given, in every output', () => {
+      const args = ['--policy', 'a/x.json', '--policy', 'b/x.json', '--unused', 'unused.json'];
+      const policy = refine(args);
+      expect(policy.status).toBe(0);
+      expect(Object.keys(JSON.parse(policy.stdout))).toEqual(['a/x.json', 'b/x.json']);
+      const aws = JSON.parse(refine([...args, '--format', 'aws']).stdout);
+      expect(
+        aws.recommendedSteps.map(
+          (s: { unusedPermissionsRecommendedStep: { existingPolicyId: string } }) =>
+            s.unusedPermissionsRecommendedStep.existingPolicyId,
+        ),
+      ).toEqual(['a/x.json', 'b/x.json']);
+      const json = JSON.parse(refine([...args, '--format', 'json']).stdout);
+      expect(json.policies.map((p: { name: string }) => p.name)).toEqual(['a/x.json', 'b/x.json']);
+      const diff = refine([...args, '--format', 'diff']).stdout;
+      expect(diff).toContain('--- a/a/x.json\n+++ b/a/x.json\tCREATE_POLICY\n');
+      expect(diff).toContain('--- a/b/x.json\n+++ b/b/x.json\tCREATE_POLICY\n');
+    });
 
-  it('a file named __proto__ keeps its place', () => {
-    const r = cli(['--policy', '__proto__', '--policy', 'b/x.json', '--unused', 'unused.json']);
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['__proto__', 'b/x.json']);
-    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value.Statement).toHaveLength(2);
-  });
+    it('a file named __proto__ keeps its place', () => {
+      const r = refine([
+        '--policy',
+        '__proto__',
+        '--policy',
+        'b/x.json',
+        '--unused',
+        'unused.json',
+      ]);
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(Object.keys(out)).toEqual(['__proto__', 'b/x.json']);
+      expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value.Statement).toHaveLength(2);
+    });
 
-  it('an error in the second file names the second file', () => {
-    mkdirSync(join(dir, 'c'));
-    file('c/x.json', '{"Statement": [');
-    const r = cli(['--policy', 'a/x.json', '--policy', 'c/x.json', '--unused', 'unused.json']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^refine: c\/x\.json:1:16: /);
-  });
+    it('an error in the second file names the second file', () => {
+      mkdirSync(join(dir, 'c'), { recursive: true });
+      file('c/x.json', '{"Statement": [');
+      const r = refine(['--policy', 'a/x.json', '--policy', 'c/x.json', '--unused', 'unused.json']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^refine: c\/x\.json:1:16: /);
+    });
 
-  it('a name holding a newline and ESC[2J is quoted: one line, no escape reaches the terminal', () => {
-    const name = file('bad\n\u001b[2J.json', '{"Statement": [');
-    const r = cli(['--policy', name, '--unused', 'unused.json']);
-    expect(r.status).toBe(2);
-    oneLine(r.stderr);
-    expect(r.stderr).toMatch(/^refine: "bad\\u000A\\u001B\[2J\.json":1:16: /);
-    const warned = file(
-      'odd\n\u001b[2J.json',
-      '{"Statement": {"Effect": "Allow", "Action": "foo:Bar", "Resource": "*"}}',
-    );
-    const w = cli(['--policy', warned, '--unused', 'unused.json', '--format', 'diff']);
-    expect(w.status).toBe(0);
-    expect(w.stderr + w.stdout).not.toContain('\u001b');
-    expect(w.stderr).toMatch(/^warning: "odd\\u000A\\u001B\[2J\.json":1:\d+: /);
-  });
-});
+    it('a name holding a newline and ESC[2J is quoted: one line, no escape reaches the terminal', () => {
+      const name = file('bad\n\u001b[2J.json', '{"Statement": [');
+      const r = refine(['--policy', name, '--unused', 'unused.json']);
+      expect(r.status).toBe(2);
+      oneLine(r.stderr);
+      expect(r.stderr).toMatch(/^refine: "bad\\u000A\\u001B\[2J\.json":1:16: /);
+      const warned = file(
+        'odd\n\u001b[2J.json',
+        '{"Statement": {"Effect": "Allow", "Action": "foo:Bar", "Resource": "*"}}',
+      );
+      const w = refine(['--policy', warned, '--unused', 'unused.json', '--format', 'diff']);
+      expect(w.status).toBe(0);
+      expect(w.stderr + w.stdout).not.toContain('\u001b');
+      expect(w.stderr).toMatch(/^warning: "odd\\u000A\\u001B\[2J\.json":1:\d+: /);
+    });
+  },
+);
 
 describe('encodings', () => {
   const utf16le = (text: string, bom: boolean) =>

@@ -25,7 +25,8 @@ function job(n: number): Job {
   };
 }
 
-const bundle = resolve('dist-cli/refine.mjs');
+/** The bundled command itself (refine.cjs only starts it with its code cache). */
+const bundle = resolve('dist-cli/cli.cjs');
 
 describe('runInChild', () => {
   test('a refinement over the time limit is stopped: status 3 and one line', async () => {

@@ -4,10 +4,10 @@ import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_proce
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCli } from '../../src/cli/refine';
-import { runJob } from '../../src/cli/job';
+import { runJob, type Job } from '../../src/cli/job';
 import { catalog } from '../core/support';
 
-/** Builds dist-cli/refine.mjs once per test file that spawns it. */
+/** Builds dist-cli/refine.cjs once per test file that spawns it. */
 export function buildCli(): void {
   execFileSync(process.execPath, ['src/cli/build.mjs']);
 }
@@ -16,6 +16,15 @@ export function buildCli(): void {
 export async function runInProcess(args: string[], stdin: string | Uint8Array = '') {
   let stdout = '';
   let stderr = '';
+  /** Where runCli chose to refine: here (the command's process) or in the child. */
+  let ran: 'here' | 'child' | null = null;
+  let timeLimitMs: number | null = null;
+  const inline = async (job: Job) =>
+    runJob(job, catalog, {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      refined: () => {},
+    });
   const status = await runCli(
     args,
     {
@@ -28,25 +37,32 @@ export async function runInProcess(args: string[], stdin: string | Uint8Array = 
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
     },
-    async (job) =>
-      runJob(job, catalog, {
-        stdout: (text) => (stdout += text),
-        stderr: (text) => (stderr += text),
-        refined: () => {},
-      }),
+    {
+      here: (job) => ((ran = 'here'), inline(job)),
+      child: (job, ms) => ((ran = 'child'), (timeLimitMs = ms), inline(job)),
+    },
   );
-  return { status, stdout, stderr };
+  return { status, stdout, stderr, ran, timeLimitMs };
 }
 
-const bundle = resolve('dist-cli/refine.mjs');
+const bundle = resolve('dist-cli/refine.cjs');
+
+/**
+ * Where the bundled command refines: `here` as it chooses for small inputs without a time limit,
+ * `child` forced by an explicit --time-limit (600 s, never reached by these tests).
+ */
+export type RefinePath = 'here' | 'child';
+export const REFINE_PATHS: RefinePath[] = ['here', 'child'];
 
 /** The bundled command in its own process (in `options.cwd` when given). */
 export function spawnCli(
   args: string[],
   input?: string | Uint8Array,
   options: SpawnSyncOptions = {},
+  path: RefinePath = 'here',
 ) {
-  const r = spawnSync(process.execPath, [bundle, ...args], {
+  const forced = path === 'child' ? ['--time-limit', '600'] : [];
+  const r = spawnSync(process.execPath, [bundle, ...args, ...forced], {
     input,
     maxBuffer: 256 * 1024 * 1024,
     ...options,

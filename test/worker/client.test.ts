@@ -60,6 +60,32 @@ describe('RefinerClient', () => {
     expect((await second).ms).toBe(2);
   });
 
+  test('the same inputs while they are being refined share the answer: one request, no restart', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const early = c.refine(inputs); // main.tsx, before React
+    const mounted = c.refine({ ...inputs }); // the app's first effect
+    const w = FakeWorker.all[0];
+    expect(w.received).toHaveLength(1);
+    expect(c.starts).toBe(1);
+    w.answer({ type: 'refine', id: 1, analysis: analysis(5) });
+    expect((await early).ms).toBe(5);
+    expect((await mounted).ms).toBe(5);
+    // Once answered, asking again is a new request.
+    const again = c.refine(inputs);
+    expect(w.received).toHaveLength(2);
+    w.answer({ type: 'refine', id: 2, analysis: analysis(6) });
+    expect((await again).ms).toBe(6);
+  });
+
+  test('the same inputs with other what-if marks or another keep list are a new refinement', () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    void c.refine(inputs).catch(() => {});
+    void c.refine({ ...inputs, keep: 's3:GetObject' }).catch(() => {});
+    void c.refine({ ...inputs, keep: 's3:GetObject', marks: [] }).catch(() => {});
+    expect(c.starts).toBe(2);
+    expect(FakeWorker.all[1].received).toHaveLength(1);
+  });
+
   test('a refine over the time bound is stopped, reported, and the worker restarted', async () => {
     vi.useFakeTimers();
     const c = new RefinerClient(() => new FakeWorker(), 5_000);

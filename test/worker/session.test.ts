@@ -84,7 +84,8 @@ describe('RefinerClient with a restarted worker', () => {
     const d = a.recommendation?.decisions.find((x) => x.outcome === 'replaced');
     if (!d) throw new Error('no rewrite');
     // A newer input cancels a running refine by restarting the worker; its input does not read.
-    const cancelled = client.refine({ ...inputs, policy: '{' });
+    // (The same input again would share the running answer instead.)
+    const cancelled = client.refine({ ...inputs, policy: '[' });
     const newer = client.refine({ ...inputs, policy: '{' });
     await expect(cancelled).rejects.toThrow();
     expect((await newer).recommendation).toBeNull();

@@ -23,7 +23,7 @@ for (let i = 0; i < RUNS; i++) {
       '-f',
       '%e %U %S %M',
       process.execPath,
-      'dist-cli/refine.mjs',
+      'dist-cli/refine.cjs',
       '--account',
       join(dir, 'authorization-details.json'),
       '--findings',
