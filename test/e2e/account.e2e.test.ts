@@ -1,6 +1,5 @@
 // The account view in real Chromium: load an account, watch it refine in workers, sort, search,
 // open a principal's policy in the single-policy view, cancel a long run, and refuse a wrong file.
-import axe from 'axe-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { splitAccount } from '../account/accounts';
 import { catalog } from '../core/support';
-import { baseUrl, openPage, recommendedEntries, sharedBrowser, waitForResult } from './browser';
+import {
+  axeViolations,
+  baseUrl,
+  openPage,
+  recommendedEntries,
+  sharedBrowser,
+  waitForResult,
+} from './browser';
 
 const browser = sharedBrowser();
 
@@ -22,15 +28,6 @@ async function rowNames(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="principal-row"] th button', (els) =>
     els.map((e) => (e.textContent ?? '').replace(/^(role|user)\s*/, '').trim()),
   );
-}
-
-async function violations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: typeof axe };
-    const r = await w.axe.run(sel);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
 }
 
 describe('the account view', () => {
@@ -59,7 +56,7 @@ describe('the account view', () => {
     await page.fill('[data-testid="principal-search"]', 'queues');
     expect(await rowNames(page)).toEqual(['orders-deployer', 'orders-lambda']);
     await page.fill('[data-testid="principal-search"]', '');
-    expect(await violations(page, '[data-testid="account-view"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="account-view"]')).toEqual([]);
 
     await page.click('[data-testid="principal-row"] button:has-text("orders-deployer")');
     const policies = page.locator('[data-testid="principal-policies"]');
@@ -141,7 +138,7 @@ describe('the account view', () => {
     expect(await page.textContent('[data-testid="policy-quota"]')).toMatch(
       /over the 6,144-character quota: split into 3 managed policies attached together \(6,1\d\d, 6,1\d\d, \d,\d{3} characters\)/,
     );
-    expect(await violations(page, '[data-testid="account-view"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="account-view"]')).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -18,12 +18,13 @@ import {
   sharedBrowser,
   trieReady,
   waitForResult,
+  trieNode,
 } from './browser';
 
 const browser = sharedBrowser();
 const DESKTOP = { width: 1440, height: 900 };
 const chip = (prefix: string) => `[data-testid="trie-keep-chip"][data-prefix="${prefix}"]`;
-const node = (prefix: string) => `[data-testid="trie-node"][data-prefix="${prefix}"]`;
+const node = trieNode;
 const text = (page: Page, id: string) => page.textContent(`[data-testid="${id}"]`);
 const OVER_QUOTA = shareFragment({ ...overQuotaExample, used: false });
 

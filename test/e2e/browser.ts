@@ -99,6 +99,9 @@ export async function openAt(
 }
 
 /** The trie is drawn and d3-zoom has placed it. */
+/** The trie's node for a prefix, as a selector. */
+export const trieNode = (prefix: string) => `[data-testid="trie-node"][data-prefix="${prefix}"]`;
+
 export async function trieReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="trie-node"]', { timeout: 30_000 });
   await page.waitForSelector('[data-testid="trie-svg"][data-scale]');
@@ -140,18 +143,20 @@ let axeSource: string | undefined;
  * Runs axe-core in the page as it stands. Evaluated through the debugging protocol, so the page's
  * Content-Security-Policy (script-src 'self') does not stop it.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<AxeResults> } }).axe;
-    const results = await axe.run(document);
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as { axe: { run: (c: Document | string) => Promise<AxeResults> } }
+    ).axe;
+    const results = await axe.run(sel ?? document);
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     }));
-  });
+  }, selector);
 }
 
 /** Pairs of labels of the trie drawn on the page whose boxes overlap: `"a" / "b"`. */

@@ -1,10 +1,9 @@
 // The diff view in real Chromium: a policy of 1,000 rewritten statements shows its first rows at
 // once, draws more as the list scrolls, opens a fold on a click, and passes axe-core.
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { shareFragment } from '../../src/ui/inputs';
-import { openPage, sharedBrowser, waitForResult } from './browser';
+import { axeViolations, openPage, sharedBrowser, waitForResult } from './browser';
 
 const browser = sharedBrowser();
 
@@ -18,15 +17,6 @@ function statements(n: number): string {
     Action: ['s3:Get*', 'ec2:Describe*', 'lambda:InvokeFunction'],
   }));
   return JSON.stringify({ Version: '2012-10-17', Statement: list }, null, 2);
-}
-
-async function violations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: typeof axe };
-    const r = await w.axe.run(sel);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
 }
 
 const rows = (page: Page) => page.locator('[data-testid="diff"] tr.diff-row').count();
@@ -43,7 +33,7 @@ describe('the diff view', () => {
     );
     await waitForResult(page);
     expect(await rows(page)).toBe(501);
-    expect(await violations(page, '[data-testid="diff"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="diff"]')).toEqual([]);
     // Scrolling to the end of the list draws the next page.
     await page.locator('[data-testid="diff"] .diff-scroll').evaluate((el) => {
       el.scrollTop = el.scrollHeight;

@@ -18,11 +18,12 @@ import {
   sharedBrowser,
   trieReady,
   waitForResult,
+  trieNode,
 } from './browser';
 
 const browser = sharedBrowser();
 
-const node = (prefix: string) => `[data-testid="trie-node"][data-prefix="${prefix}"]`;
+const node = trieNode;
 const WORKED = shareFragment({
   policy: workedExample.policy,
   unused: workedExample.unused,

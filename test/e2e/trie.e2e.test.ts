@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { everythingExample } from '../../src/examples/everything';
 import { shareFragment } from '../../src/ui/inputs';
-import { openPage, sharedBrowser, waitForResult } from './browser';
+import { openPage, sharedBrowser, trieNode, waitForResult } from './browser';
 
 const browser = sharedBrowser();
 
-const node = (prefix: string) => `[data-testid="trie-node"][data-prefix="${prefix}"]`;
+const node = trieNode;
 
 describe('the trie view', () => {
   test('s3:Get*: Access, Multi, Object, Storage green and written; Bucket orange with its unused actions', async () => {
