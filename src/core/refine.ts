@@ -17,6 +17,7 @@ import { split as splitSay, warnings as say } from './messages';
 import { compressUnused } from './notAction';
 import { parsePattern } from './patterns';
 import type { PatternRef, PolicyDocument, Statement } from './policy';
+import { Reach } from './reach';
 import {
   MANAGED_POLICY_QUOTA,
   type LevelCount,
@@ -31,7 +32,7 @@ import { redundantEntries } from './redundancy';
 import { splitPolicy } from './split';
 import { ACCESS_LEVELS, type Catalog, type Universe } from './universe';
 import { statementActions } from './unused';
-import { clearServices, prove, statementReach, type StatementActions } from './verify';
+import { prove, type StatementActions } from './verify';
 
 export function refinePolicy(
   doc: PolicyDocument,
@@ -48,45 +49,6 @@ interface Refined {
   index: number;
   node: JsonObject;
   actions: StatementActions;
-}
-
-/**
- * What a statement allows, and of that what is taken away, as bits over the universe. The arrays are
- * reused by every statement: only the services a statement reached are cleared before the next.
- */
-class Reach {
-  readonly allowed: Uint8Array;
-  readonly needed: Uint8Array;
-  /** Every action taken away from some statement: what the policy allowed that was unused. */
-  readonly allowedUnused: Uint8Array;
-  services: number[] = [];
-  neededCount = 0;
-  allowedCount = 0;
-
-  constructor(
-    private readonly u: Universe,
-    private readonly unused: Uint8Array,
-  ) {
-    this.allowed = new Uint8Array(u.size);
-    this.needed = new Uint8Array(u.size);
-    this.allowedUnused = new Uint8Array(u.size);
-  }
-
-  of(s: StatementActions): void {
-    const { u, allowed, needed, unused } = this;
-    clearServices(u, allowed, this.services);
-    clearServices(u, needed, this.services);
-    this.services = statementReach(u, s, allowed);
-    this.neededCount = 0;
-    this.allowedCount = 0;
-    for (const si of this.services)
-      for (let g = u.offsets[si]; g < u.offsets[si + 1]; g++) {
-        needed[g] = allowed[g] & unused[g];
-        this.neededCount += needed[g];
-        this.allowedCount += allowed[g];
-        this.allowedUnused[g] |= needed[g];
-      }
-  }
 }
 
 export function recommend(ctx: RefineContext): Recommendation {
