@@ -6,6 +6,9 @@
 // compared by a sweep in O(n log n). Entries matching several runs (`s3:*Object*`, `*:Get*`) are
 // compared with the runs and with each other. An entry matching nothing in the universe (an unknown
 // service's wildcard) is redundant only when another entry's text covers its text.
+//
+// A rewritten list is written without them; in a list kept as written they stay, and are reported.
+import { warnings as say } from './messages';
 import {
   compileGlob,
   globTest,
@@ -14,6 +17,8 @@ import {
   type Glob,
   type Pattern,
 } from './patterns';
+import type { PatternRef, Statement } from './policy';
+import type { StatementOutcome, Warning } from './recommendation';
 import { foldCase, lowerBound, type Universe } from './universe';
 
 /** The runs an entry matches, adjacent ones merged: `*` is one run, not one per service. */
@@ -189,4 +194,91 @@ export function withoutRedundant(
     else left.push({ entry, cover: list[cover[i]] });
   });
   return { list: kept, left };
+}
+
+/** Past this many redundant entries in one statement, the rest are counted in one warning. */
+const REDUNDANT_WARNINGS = 20;
+
+/**
+ * Rule 4 for a rewritten list: entries another entry of it already covers are left out. Those the
+ * user wrote (`verbatim`: the position of the pattern an entry is, or -1) are reported; the
+ * refiner's own are simply not written.
+ */
+export function leaveOutRedundant(
+  u: Universe,
+  s: Statement,
+  list: readonly string[],
+  verbatim: readonly number[],
+  outcome: StatementOutcome,
+  warnings: Warning[],
+): string[] {
+  const cover = redundantEntries(u, list.map(parsePattern));
+  const clean: string[] = [];
+  const report = new RedundancyReport(s, warnings);
+  list.forEach((entry, i) => {
+    if (cover[i] < 0) {
+      clean.push(entry);
+      return;
+    }
+    outcome.redundant.push(entry);
+    if (verbatim[i] >= 0)
+      report.add(
+        s.patterns[verbatim[i]],
+        `${say.redundant(entry, list[cover[i]])}: left out of the recommendation`,
+      );
+  });
+  report.done();
+  return clean;
+}
+
+/** The redundancy warnings of one statement: the first few one by one, the rest counted. */
+class RedundancyReport {
+  private count = 0;
+  constructor(
+    private readonly s: Statement,
+    private readonly warnings: Warning[],
+  ) {}
+
+  add(at: PatternRef, message: string): void {
+    if (this.count++ >= REDUNDANT_WARNINGS) return;
+    this.warnings.push({
+      code: 'redundant',
+      message,
+      statement: this.s.index,
+      line: at.line,
+      column: at.column,
+    });
+  }
+
+  done(): void {
+    const more = this.count - REDUNDANT_WARNINGS;
+    if (more > 0)
+      this.warnings.push({
+        code: 'redundant',
+        message: say.moreRedundant(more, this.s.index),
+        statement: this.s.index,
+      });
+  }
+}
+
+/** A statement kept as written: its redundant entries stay, and are reported. */
+export function lintUnchanged(u: Universe, s: Statement, warnings: Warning[]): void {
+  if (s.patterns.length < 2) return;
+  const cover = redundantEntries(
+    u,
+    s.patterns.map((r) => r.pattern),
+  );
+  const report = new RedundancyReport(s, warnings);
+  cover.forEach((j, i) => {
+    if (j < 0) return;
+    const r = s.patterns[i];
+    const by = s.patterns[j].pattern.text;
+    report.add(
+      r,
+      by === r.pattern.text
+        ? say.listedTwice(r.pattern.text, s.index)
+        : say.redundant(r.pattern.text, by),
+    );
+  });
+  report.done();
 }
