@@ -1,5 +1,6 @@
 // Writing the refined document: an Action list replaced inside its statement, the statements inside
-// the document, every other key and value kept as the user wrote it; and its size as IAM counts it.
+// the document, every other key and value kept as the user wrote it; its size as IAM counts it; and
+// which printed line holds an entry a decision wrote.
 import {
   compactLength,
   jsonArray,
@@ -63,4 +64,29 @@ export function render(
   at?: (v: JsonValue, line: number) => void,
 ): { text: string; size: PolicySize } {
   return { text: printJson(doc, 2, at), size: { chars: compactLength(doc), limit } };
+}
+
+/** Calls `each` with every entry of the statement's `key` list, and its text. */
+export function forEachEntry(
+  node: JsonObject,
+  key: string,
+  each: (item: JsonValue, text: string) => void,
+): void {
+  const list = node.entries.find((e) => e.key === key)?.value;
+  const items = list?.kind === 'array' ? list.items : list ? [list] : [];
+  for (const item of items) if (item.kind === 'string') each(item, item.value);
+}
+
+/** Records, for each printed line that starts an entry a decision wrote, that decision's index. */
+export function lineMarker(
+  writer: ReadonlyMap<JsonValue, number>,
+  lines: number[],
+): (v: JsonValue, line: number) => void {
+  return (v, line) => {
+    if (v.kind !== 'string') return;
+    const d = writer.get(v);
+    if (d === undefined) return;
+    while (lines.length < line - 1) lines.push(-1);
+    lines[line - 1] = d;
+  };
 }

@@ -9,7 +9,14 @@
 // several managed policies when it is over the size limit.
 import { refineContext, type RefineContext } from './context';
 import { decidePattern, scratchFor } from './decide';
-import { listLength, render, withActionList, withStatements } from './document';
+import {
+  forEachEntry,
+  lineMarker,
+  listLength,
+  render,
+  withActionList,
+  withStatements,
+} from './document';
 import type { Findings } from './findings';
 import { count } from './frontier';
 import { printJson, quotedLength, type JsonObject, type JsonValue } from './json';
@@ -347,31 +354,6 @@ function notActionAlternative(
       listLength(patterns, true, true) -
       quotedLength('Action') -
       listLength(expanded, asList),
-  };
-}
-
-/** Calls `each` with every entry of the statement's `key` list, and its text. */
-function forEachEntry(
-  node: JsonObject,
-  key: string,
-  each: (item: JsonValue, text: string) => void,
-): void {
-  const list = node.entries.find((e) => e.key === key)?.value;
-  const items = list?.kind === 'array' ? list.items : list ? [list] : [];
-  for (const item of items) if (item.kind === 'string') each(item, item.value);
-}
-
-/** Records, for each printed line that starts an entry a decision wrote, that decision's index. */
-function lineMarker(
-  writer: ReadonlyMap<JsonValue, number>,
-  lines: number[],
-): (v: JsonValue, line: number) => void {
-  return (v, line) => {
-    if (v.kind !== 'string') return;
-    const d = writer.get(v);
-    if (d === undefined) return;
-    while (lines.length < line - 1) lines.push(-1);
-    lines[line - 1] = d;
   };
 }
 
