@@ -20,13 +20,13 @@ import {
 import type { Findings } from './findings';
 import { count } from './frontier';
 import { printJson, quotedLength, type JsonObject, type JsonValue } from './json';
+import { levelCounts } from './levels';
 import { split as splitSay, warnings as say } from './messages';
 import { compressUnused } from './notAction';
 import type { PolicyDocument, Statement } from './policy';
 import { Reach } from './reach';
 import {
   MANAGED_POLICY_QUOTA,
-  type LevelCount,
   type PatternDecision,
   type PolicySize,
   type Recommendation,
@@ -36,7 +36,7 @@ import {
 } from './recommendation';
 import { leaveOutRedundant, lintUnchanged } from './redundancy';
 import { splitPolicy } from './split';
-import { ACCESS_LEVELS, type Catalog, type Universe } from './universe';
+import type { Catalog } from './universe';
 import { statementActions } from './unused';
 import { prove, type StatementActions } from './verify';
 
@@ -355,34 +355,4 @@ function notActionAlternative(
       quotedLength('Action') -
       listLength(expanded, asList),
   };
-}
-
-/** Per access level, how many actions the Allow statements allowed before and after, and which went. */
-function levelCounts(u: Universe, before: Uint8Array, after: Uint8Array): LevelCount[] {
-  const rows = new Map<LevelCount['level'], LevelCount>(
-    [...ACCESS_LEVELS, 'Unknown' as const].map((level) => [
-      level,
-      { level, before: 0, after: 0, removed: [] },
-    ]),
-  );
-  // Only the services holding an allowed action are read: found by the engine's indexOf.
-  const next = (from: number) => {
-    const b = before.indexOf(1, from);
-    const a = after.indexOf(1, from);
-    return b < 0 ? a : a < 0 ? b : Math.min(a, b);
-  };
-  for (let at = next(0); at >= 0;) {
-    const si = u.serviceOf(at);
-    const s = u.services[si];
-    const end = u.offsets[si + 1];
-    for (let g = at, l = at - u.offsets[si]; g < end; g++, l++) {
-      if (!before[g] && !after[g]) continue;
-      const row = rows.get(s.levels[l] ?? 'Unknown') as LevelCount;
-      row.before += before[g];
-      row.after += after[g];
-      if (before[g] && !after[g]) row.removed.push(`${s.key}:${s.names[l]}`);
-    }
-    at = end < u.size ? next(end) : -1;
-  }
-  return [...rows.values()];
 }
