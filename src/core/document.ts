@@ -12,6 +12,15 @@ import {
 } from './json';
 import type { PolicyDocument } from './policy';
 import type { PolicySize } from './recommendation';
+import type { StatementActions } from './verify';
+
+/** What one statement became: its JSON and its action list, or null when it is removed. */
+export interface RefinedStatement {
+  /** The statement's index in the original. */
+  index: number;
+  node: JsonObject;
+  actions: StatementActions;
+}
 
 /** The statement with its `key` list replaced by `list`, under `newKey` (Action may become NotAction). */
 export function withActionList(

@@ -1,8 +1,16 @@
-// NotAction lists (docs/refinement.md, rule 3): the unused actions a statement allows, compressed into
-// the largest trie nodes that hold only unused actions. Used to extend a NotAction statement, and to
-// write a `"*"` statement compactly as "everything but the unused".
+// NotAction lists (docs/refinement.md, rule 3): a NotAction statement extended with the unused actions
+// it allows, compressed into the largest trie nodes that hold only unused actions; and a `"*"`
+// statement written the same way, compactly, as "everything but the unused".
+import type { RefineContext } from './context';
+import { listLength, withActionList, type RefinedStatement } from './document';
 import { frontierOver } from './frontier';
+import { quotedLength } from './json';
+import type { Statement } from './policy';
+import type { Reach } from './reach';
+import type { StatementOutcome, Warning } from './recommendation';
+import { leaveOutRedundant, lintUnchanged } from './redundancy';
 import type { Universe } from './universe';
+import { statementActions } from './unused';
 
 /**
  * The largest trie nodes that hold only `unused` actions, covering every `needed` one. With `maxChars`,
@@ -29,4 +37,83 @@ export function compressUnused(
     budget,
   });
   return cut ? null : written;
+}
+
+/** Rule 3: the unused actions a NotAction statement allows, added to its list. */
+export function extendNotAction(
+  ctx: RefineContext,
+  reach: Reach,
+  s: Statement,
+  outcome: StatementOutcome,
+  everythingUnused: boolean,
+  warnings: Warning[],
+): RefinedStatement | null {
+  for (const r of s.patterns)
+    if (r.pattern.problem !== undefined)
+      warnings.push({
+        code: 'not-an-action',
+        message: r.pattern.problem,
+        statement: s.index,
+        line: r.line,
+        column: r.column,
+      });
+  const original = statementActions(s);
+  if (reach.neededCount === 0) {
+    lintUnchanged(ctx.universe, s, warnings);
+    return { index: s.index, node: s.node, actions: original };
+  }
+  if (reach.neededCount === reach.allowedCount) {
+    outcome.outcome = 'removed';
+    return null;
+  }
+  const added =
+    compressUnused(ctx.universe, ctx.unused, reach.needed, reach.services, everythingUnused) ?? [];
+  const list = [...original.patterns, ...added];
+  const verbatim = list.map((_, i) => (i < original.patterns.length ? i : -1));
+  const clean = leaveOutRedundant(ctx.universe, s, list, verbatim, outcome, warnings);
+  outcome.outcome = 'extended';
+  outcome.added = added;
+  return {
+    index: s.index,
+    node: withActionList(
+      s.node,
+      'NotAction',
+      'NotAction',
+      clean,
+      s.actionIsList || clean.length > 1,
+    ),
+    actions: { ...original, patterns: clean },
+  };
+}
+
+/**
+ * For a statement that allows `"*"`: "everything but the unused", if that is the shorter list. Its
+ * walk stops as soon as it would be as long as the expanded list (with most of the catalog unused,
+ * the NotAction list is by far the longer one).
+ */
+export function notActionAlternative(
+  ctx: RefineContext,
+  reach: Reach,
+  expanded: readonly string[],
+  asList: boolean,
+  everythingUnused: boolean,
+): { patterns: string[]; growth: number } | null {
+  const room = quotedLength('Action') + listLength(expanded, asList) - quotedLength('NotAction');
+  const patterns = compressUnused(
+    ctx.universe,
+    ctx.unused,
+    reach.needed,
+    reach.services,
+    everythingUnused,
+    room,
+  );
+  if (patterns === null) return null;
+  return {
+    patterns,
+    growth:
+      quotedLength('NotAction') +
+      listLength(patterns, true, true) -
+      quotedLength('Action') -
+      listLength(expanded, asList),
+  };
 }

@@ -12,18 +12,18 @@ import { decidePattern, scratchFor } from './decide';
 import {
   forEachEntry,
   lineMarker,
-  listLength,
   render,
+  type RefinedStatement,
   withActionList,
   withStatements,
 } from './document';
 import type { Findings } from './findings';
 import { count } from './frontier';
-import { printJson, quotedLength, type JsonObject, type JsonValue } from './json';
+import { printJson, type JsonValue } from './json';
 import { levelCounts } from './levels';
 import { split as splitSay, warnings as say } from './messages';
-import { compressUnused } from './notAction';
-import type { PolicyDocument, Statement } from './policy';
+import { extendNotAction, notActionAlternative } from './notAction';
+import type { PolicyDocument } from './policy';
 import { Reach } from './reach';
 import {
   MANAGED_POLICY_QUOTA,
@@ -38,7 +38,7 @@ import { leaveOutRedundant, lintUnchanged } from './redundancy';
 import { splitPolicy } from './split';
 import type { Catalog } from './universe';
 import { statementActions } from './unused';
-import { prove, type StatementActions } from './verify';
+import { prove } from './verify';
 
 export function refinePolicy(
   doc: PolicyDocument,
@@ -47,14 +47,6 @@ export function refinePolicy(
   options: RefineOptions = {},
 ): Recommendation {
   return recommend(refineContext(doc, findings, catalog, options));
-}
-
-/** What one statement became: its JSON and its action list, or null when it is removed. */
-interface Refined {
-  /** The statement's index in the original. */
-  index: number;
-  node: JsonObject;
-  actions: StatementActions;
 }
 
 export function recommend(ctx: RefineContext): Recommendation {
@@ -66,7 +58,7 @@ export function recommend(ctx: RefineContext): Recommendation {
   const everythingUnused = unused.indexOf(0) < 0;
   const decisions: PatternDecision[] = [];
   const outcomes: StatementOutcome[] = [];
-  const refined: (Refined | null)[] = [];
+  const refined: (RefinedStatement | null)[] = [];
   // The NotAction form of each "*" statement: its list, and how many characters it adds.
   const alternatives = new Map<number, { patterns: string[]; growth: number; decision: number }>();
   // Which decision wrote each entry of the document (and of its NotAction form), by JSON node.
@@ -148,7 +140,7 @@ export function recommend(ctx: RefineContext): Recommendation {
   }
 
   const originals = doc.statements.map(statementActions);
-  const survivors = refined.filter((r): r is Refined => r !== null);
+  const survivors = refined.filter((r): r is RefinedStatement => r !== null);
   const document =
     survivors.length === 0
       ? null
@@ -175,7 +167,7 @@ export function recommend(ctx: RefineContext): Recommendation {
   if (alternatives.size > 0 && expanded) {
     let growth = 0;
     for (const a of alternatives.values()) growth += a.growth;
-    const altRefined = refined.map((r, i) => {
+    const altRefinedStatement = refined.map((r, i) => {
       const a = alternatives.get(i);
       if (!a || !r) return r;
       const node = withActionList(doc.statements[i].node, 'Action', 'NotAction', a.patterns, true);
@@ -187,7 +179,7 @@ export function recommend(ctx: RefineContext): Recommendation {
       };
     });
     for (const [item, d] of lines.expanded) lines.alt.set(item, d);
-    const altSurvivors = altRefined.filter((r): r is Refined => r !== null);
+    const altSurvivors = altRefinedStatement.filter((r): r is RefinedStatement => r !== null);
     const altDoc = withStatements(
       doc,
       altSurvivors.map((r) => r.node),
@@ -203,7 +195,7 @@ export function recommend(ctx: RefineContext): Recommendation {
       u,
       unused,
       originals,
-      altRefined.map((r) => r?.actions ?? null),
+      altRefinedStatement.map((r) => r?.actions ?? null),
       {
         reported: ctx.reported,
       },
@@ -224,7 +216,7 @@ export function recommend(ctx: RefineContext): Recommendation {
   let split: Recommendation['split'] = null;
   if (finalSize && finalSize.chars > limit) {
     warnings.push({ code: 'over-quota', message: say.overQuota(finalSize.chars, limit) });
-    const splitOf = (statements: readonly Refined[]) =>
+    const splitOf = (statements: readonly RefinedStatement[]) =>
       splitPolicy(
         ctx,
         originals,
@@ -275,84 +267,5 @@ export function recommend(ctx: RefineContext): Recommendation {
       catalogVersion: ctx.catalog.version,
       catalogDate: ctx.catalog.date,
     },
-  };
-}
-
-/** Rule 3: the unused actions a NotAction statement allows, added to its list. */
-function extendNotAction(
-  ctx: RefineContext,
-  reach: Reach,
-  s: Statement,
-  outcome: StatementOutcome,
-  everythingUnused: boolean,
-  warnings: Warning[],
-): Refined | null {
-  for (const r of s.patterns)
-    if (r.pattern.problem !== undefined)
-      warnings.push({
-        code: 'not-an-action',
-        message: r.pattern.problem,
-        statement: s.index,
-        line: r.line,
-        column: r.column,
-      });
-  const original = statementActions(s);
-  if (reach.neededCount === 0) {
-    lintUnchanged(ctx.universe, s, warnings);
-    return { index: s.index, node: s.node, actions: original };
-  }
-  if (reach.neededCount === reach.allowedCount) {
-    outcome.outcome = 'removed';
-    return null;
-  }
-  const added =
-    compressUnused(ctx.universe, ctx.unused, reach.needed, reach.services, everythingUnused) ?? [];
-  const list = [...original.patterns, ...added];
-  const verbatim = list.map((_, i) => (i < original.patterns.length ? i : -1));
-  const clean = leaveOutRedundant(ctx.universe, s, list, verbatim, outcome, warnings);
-  outcome.outcome = 'extended';
-  outcome.added = added;
-  return {
-    index: s.index,
-    node: withActionList(
-      s.node,
-      'NotAction',
-      'NotAction',
-      clean,
-      s.actionIsList || clean.length > 1,
-    ),
-    actions: { ...original, patterns: clean },
-  };
-}
-
-/**
- * For a statement that allows `"*"`: "everything but the unused", if that is the shorter list. Its
- * walk stops as soon as it would be as long as the expanded list (with most of the catalog unused,
- * the NotAction list is by far the longer one).
- */
-function notActionAlternative(
-  ctx: RefineContext,
-  reach: Reach,
-  expanded: readonly string[],
-  asList: boolean,
-  everythingUnused: boolean,
-): { patterns: string[]; growth: number } | null {
-  const room = quotedLength('Action') + listLength(expanded, asList) - quotedLength('NotAction');
-  const patterns = compressUnused(
-    ctx.universe,
-    ctx.unused,
-    reach.needed,
-    reach.services,
-    everythingUnused,
-    room,
-  );
-  if (patterns === null) return null;
-  return {
-    patterns,
-    growth:
-      quotedLength('NotAction') +
-      listLength(patterns, true, true) -
-      quotedLength('Action') -
-      listLength(expanded, asList),
   };
 }
