@@ -99,3 +99,30 @@ export function lineMarker(
     lines[line - 1] = d;
   };
 }
+
+/**
+ * One form of the refined document (expanded, or with "*" statements as NotAction lists): its
+ * statements, JSON, text and size, and for each printed line the decision that wrote it.
+ */
+export interface DocumentForm {
+  statements: RefinedStatement[];
+  document: JsonObject;
+  text: string;
+  size: PolicySize;
+  lines: number[];
+}
+
+export function documentForm(
+  doc: PolicyDocument,
+  statements: RefinedStatement[],
+  limit: number,
+  writers: ReadonlyMap<JsonValue, number>,
+): DocumentForm {
+  const document = withStatements(
+    doc,
+    statements.map((r) => r.node),
+  );
+  const lines: number[] = [];
+  const { text, size } = render(document, limit, lineMarker(writers, lines));
+  return { statements, document, text, size, lines };
+}

@@ -4,11 +4,16 @@
 // allow what the others exclude). Attached to the same principal, the policies together allow exactly
 // what the document allows, and that is proven from their printed text.
 import type { RefineContext } from './context';
-import { render, withActionList, withStatements } from './document';
+import { render, withActionList, withStatements, type DocumentForm } from './document';
 import { compactLength, quotedLength, type JsonObject } from './json';
-import { split as say } from './messages';
+import { split as say, warnings as warn } from './messages';
 import { parsePolicy } from './policy';
-import { ATTACHED_POLICIES_QUOTA, type PolicyPart, type PolicySplit } from './recommendation';
+import {
+  ATTACHED_POLICIES_QUOTA,
+  type PolicyPart,
+  type PolicySplit,
+  type Warning,
+} from './recommendation';
 import { prove, type StatementActions } from './verify';
 
 export interface SplitStatement {
@@ -119,7 +124,7 @@ function layout(
   return { parts };
 }
 
-export function splitPolicy(
+function splitPolicy(
   ctx: RefineContext,
   originals: readonly StatementActions[],
   statements: readonly SplitStatement[],
@@ -180,4 +185,40 @@ export function splitPolicy(
   });
   const proof = prove(ctx.universe, ctx.unused, originals, union, { reported: ctx.reported });
   return { parts, proof, why: null };
+}
+
+/** Over the quota: the managed policies the chosen form can be cut into, or why it cannot be. */
+export function splitOverQuota(
+  ctx: RefineContext,
+  originals: readonly StatementActions[],
+  chosen: DocumentForm,
+  expanded: DocumentForm,
+  limit: number,
+  warnings: Warning[],
+): PolicySplit {
+  warnings.push({ code: 'over-quota', message: warn.overQuota(chosen.size.chars, limit) });
+  const splitOf = (form: DocumentForm) =>
+    splitPolicy(
+      ctx,
+      originals,
+      form.statements.map((r) => ({
+        origin: r.index,
+        node: r.node,
+        actions: r.actions,
+        asList: ctx.doc.statements[r.index].actionIsList,
+      })),
+      limit,
+    );
+  let split = splitOf(chosen);
+  // A NotAction form over the quota cannot be cut; its expanded form can.
+  if (split.parts.length === 0 && chosen !== expanded) {
+    const expandedSplit = splitOf(expanded);
+    if (expandedSplit.parts.length > 0 || /more than the/.test(expandedSplit.why ?? ''))
+      split = expandedSplit;
+  }
+  warnings.push({
+    code: 'split',
+    message: split.why ?? say.offered(split.parts.length, limit),
+  });
+  return split;
 }
