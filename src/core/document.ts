@@ -87,7 +87,7 @@ export function forEachEntry(
 }
 
 /** Records, for each printed line that starts an entry a decision wrote, that decision's index. */
-export function lineMarker(
+function lineMarker(
   writer: ReadonlyMap<JsonValue, number>,
   lines: number[],
 ): (v: JsonValue, line: number) => void {
