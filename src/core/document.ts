@@ -1,15 +1,8 @@
 // Writing the refined document: an Action list replaced inside its statement, the statements inside
 // the document, every other key and value kept as the user wrote it; its size as IAM counts it; and
 // which printed line holds an entry a decision wrote.
-import {
-  compactLength,
-  jsonArray,
-  jsonString,
-  printJson,
-  quotedLength,
-  type JsonObject,
-  type JsonValue,
-} from './json';
+import { jsonArray, jsonString, type JsonObject, type JsonValue } from './json';
+import { compactLength, printJson, quotedLength } from './jsonPrinter';
 import type { PolicyDocument } from './policy';
 import type { PolicySize } from './recommendation';
 import type { StatementActions } from './verify';

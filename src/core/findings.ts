@@ -1,17 +1,8 @@
 // The five accepted kinds of unused-permission input (docs/refinement.md), detected from their
 // shape and read into one list of entries: a service, and an action in it or the whole service.
-import {
-  entry,
-  overLimit,
-  LineMap,
-  parseJson,
-  quote,
-  Refusal,
-  refusedAt,
-  type JsonObject,
-  type JsonValue,
-  type Result,
-} from './json';
+import { entry, type JsonObject, type JsonValue } from './json';
+import { parseJson } from './jsonParser';
+import { overLimit, LineMap, quote, Refusal, refusedAt, type Result } from './source';
 import { plural } from './messages';
 import { foldCase } from './universe';
 

@@ -10,15 +10,18 @@
 // the inputs again. `refine` does it all for one or several policies and returns the first input
 // error as a value.
 import { parseFindings, type Findings, type FindingsOptions } from './findings';
-import type { SourceError } from './json';
+import type { SourceError } from './source';
 import { parseKeepList } from './keep';
 import { parsePolicy } from './policy';
 import type { Recommendation, RefineOptions } from './recommendation';
 import { refinePolicy } from './refine';
 import type { Catalog } from './universe';
 
-export { parseJson, printJson, compactJson, LineMap, MAX_JSON_DEPTH, quote } from './json';
-export type { JsonValue, JsonObject, JsonArray, JsonString, SourceError, Result } from './json';
+export { parseJson, MAX_JSON_DEPTH } from './jsonParser';
+export { printJson, compactJson } from './jsonPrinter';
+export { LineMap, quote } from './source';
+export type { JsonValue, JsonObject, JsonArray, JsonString } from './json';
+export type { SourceError, Result } from './source';
 export { parsePolicy, MAX_POLICY_CHARS, MAX_STATEMENTS, MAX_ACTION_ENTRIES } from './policy';
 export type { PolicyDocument, Statement, PatternRef, GrammarNote } from './policy';
 export { parsePattern, matchList, globMatches, MAX_PATTERN_LENGTH } from './patterns';

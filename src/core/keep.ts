@@ -1,7 +1,8 @@
 // The actions to keep: roles for backups, disaster recovery or yearly jobs look unused and are not.
 // One action or pattern per line (`#` or `//` starts a comment), or a JSON list of strings. A kept
 // action is never taken away, even when it is reported unused.
-import { errorAt, LineMap, overLimit, parseJson, quote, type Result } from './json';
+import { parseJson } from './jsonParser';
+import { errorAt, LineMap, overLimit, quote, type Result } from './source';
 import { parsePattern, type Pattern } from './patterns';
 
 export interface KeepEntry {

@@ -1,6 +1,6 @@
 // Every sentence the refiner writes about a result: decisions' reasons and warnings, in one place so
 // they read alike, with one way to count things in English.
-import { shown } from './json';
+import { shown } from './source';
 import { figure } from './numbers';
 
 export { figure };

@@ -4,7 +4,7 @@
 import type { RefineContext } from './context';
 import { listLength, withActionList, type RefinedStatement } from './document';
 import { frontierOver } from './frontier';
-import { quotedLength } from './json';
+import { quotedLength } from './jsonPrinter';
 import type { Statement } from './policy';
 import type { Reach } from './reach';
 import type { StatementOutcome, Warning } from './recommendation';

@@ -1,7 +1,7 @@
 // IAM action patterns: `svc:Name` with `*` (any run) and `?` (exactly one character) anywhere, or `*`
 // alone; matched case-insensitively over the universe. Matching narrows by the literal text before the
 // first wildcard, so a prefix pattern costs a binary search, not a scan.
-import { quote } from './json';
+import { quote } from './source';
 import { foldCase, lowerBound, prefixRange, type Universe, type UniverseService } from './universe';
 
 export interface Pattern {

@@ -1,19 +1,16 @@
 // An IAM policy document read with source positions, and checked against the policy grammar far
 // enough to refine it: Statement, Effect, Action/NotAction. Everything else is kept as written.
+import { entry, type JsonArray, type JsonObject, type JsonValue } from './json';
+import { parseJson } from './jsonParser';
 import {
-  entry,
   overLimit,
   LineMap,
-  parseJson,
   quote,
   Refusal,
   refusedAt,
-  type JsonArray,
-  type JsonObject,
-  type JsonValue,
   type Result,
   type SourceError,
-} from './json';
+} from './source';
 import { parsePattern, type Pattern } from './patterns';
 import { figure } from './numbers';
 

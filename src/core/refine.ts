@@ -18,7 +18,8 @@ import {
 } from './document';
 import type { Findings } from './findings';
 import { count } from './frontier';
-import { printJson, type JsonValue } from './json';
+import { type JsonValue } from './json';
+import { printJson } from './jsonPrinter';
 import { levelCounts } from './levels';
 import { warnings as say } from './messages';
 import { extendNotAction, notActionAlternative } from './notAction';

@@ -5,7 +5,8 @@
 // what the document allows, and that is proven from their printed text.
 import type { RefineContext } from './context';
 import { render, withActionList, withStatements, type DocumentForm } from './document';
-import { compactLength, quotedLength, type JsonObject } from './json';
+import { type JsonObject } from './json';
+import { compactLength, quotedLength } from './jsonPrinter';
 import { split as say, warnings as warn } from './messages';
 import { parsePolicy } from './policy';
 import {

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFindings, parsePolicy, refine, type SourceError } from '../../src/core';
-import { compactLength, parseJson } from '../../src/core/json';
+import { parseJson } from '../../src/core/jsonParser';
+import { compactLength } from '../../src/core/jsonPrinter';
 import { workedExample } from '../../src/examples/worked-example';
 import { catalog } from './support';
 
