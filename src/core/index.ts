@@ -33,7 +33,7 @@ export { redundantEntries } from './redundancy';
 export type { Step } from './walk';
 export type { Pattern } from './patterns';
 export { tokenize } from './tokens';
-export { serviceTrie } from './trie';
+export { charTrie, serviceTrie } from './trie';
 export type { TrieNode } from './trie';
 export { buildUniverse, foldCase, Universe, ACCESS_LEVELS } from './universe';
 export type { Catalog, ServiceCatalog, AccessLevel, UniverseService } from './universe';
@@ -59,16 +59,16 @@ export type {
 } from './recommendation';
 export { prove } from './verify';
 export type { Proof, StatementProof, Counterexample } from './verify';
+export { explainPattern } from './explain';
+export type { ExplainOptions } from './explain';
 export {
-  explainPattern,
   trieNode,
   trieAction,
   trieChildren,
   nodeActions,
   nodeBlockers,
-  charTrie,
   STEPS,
-} from './explain';
+} from './patternTrie';
 export type {
   PatternTrie,
   PatternTrieNode,
@@ -76,8 +76,7 @@ export type {
   PatternTrieNodes,
   PatternTrieActions,
   TrieLevel,
-  ExplainOptions,
-} from './explain';
+} from './patternTrie';
 
 export interface PolicyInput {
   /** A name for the policy: the file name in the CLI. */

@@ -1,6 +1,7 @@
 // The token trie of a service (docs/refinement.md): one node per token prefix of its actions. A node
 // covers every action whose name starts with its prefix, character by character, which in the sorted
-// universe is the range [lo, hi); so `ListReport` also covers its sibling `ListReports`.
+// universe is the range [lo, hi); so `ListReport` also covers its sibling `ListReports`. Beside it, the
+// character trie, to show what a refiner cutting names at any character would write.
 import { tokenBoundaries } from './tokens';
 import { prefixRange, type UniverseService } from './universe';
 
@@ -83,6 +84,56 @@ function buildTrie(s: UniverseService): TrieNode {
   for (const node of byPrefix.values())
     if (node.children.length > 1) node.children.sort((a, b) => (a.lower < b.lower ? -1 : 1));
   return root;
+}
+
+const charTries = new WeakMap<UniverseService, TrieNode>();
+
+/**
+ * A path-compressed character trie: one node per distinct set of covered actions, named by the
+ * shortest character prefix that has that set, which is what a plain character trie's top-down
+ * frontier would write (`GetAcces*`, not `GetAccess*`).
+ */
+export function charTrie(s: UniverseService): TrieNode {
+  let root = charTries.get(s);
+  if (!root) {
+    root = buildCharNode(s, 0, s.names.length, 0, 0, 0);
+    charTries.set(s, root);
+  }
+  return root;
+}
+
+function buildCharNode(
+  s: UniverseService,
+  lo: number,
+  hi: number,
+  shortest: number,
+  from: number,
+  depth: number,
+): TrieNode {
+  const a = s.lower[lo];
+  const b = s.lower[hi - 1];
+  let full = shortest;
+  while (full < a.length && full < b.length && a.charCodeAt(full) === b.charCodeAt(full)) full++;
+  const action = a.length === full ? lo : -1;
+  const children: TrieNode[] = [];
+  let i = action >= 0 ? lo + 1 : lo;
+  while (i < hi) {
+    const c = s.lower[i].charCodeAt(full);
+    let j = i + 1;
+    while (j < hi && s.lower[j].charCodeAt(full) === c) j++;
+    children.push(buildCharNode(s, i, j, full + 1, full, depth + 1));
+    i = j;
+  }
+  return {
+    prefix: s.names[lo].slice(0, shortest),
+    lower: a.slice(0, shortest),
+    token: s.names[lo].slice(from, full),
+    lo,
+    hi,
+    action,
+    children,
+    depth,
+  };
 }
 
 /** Prefix sums of a 0/1 array over one service's local range: count(lo, hi) in O(1). */
