@@ -1,6 +1,13 @@
 // The five accepted kinds of unused-permission input (docs/refinement.md), detected from their
-// shape and read into one list of entries: a service, and an action in it or the whole service.
-import { entry, type JsonObject, type JsonValue } from './json';
+// shape and read into one list of entries: a service, and an action in it or the whole service. Lists
+// of actions are read here; each JSON report has its reader in findingsJson.ts.
+import {
+  cloudTrailEntries,
+  findingDetailsEntries,
+  lastAccessedEntries,
+  shortFormEntries,
+} from './findingsJson';
+import { entry, stringValue, type JsonValue } from './json';
 import { parseJson } from './jsonParser';
 import { overLimit, LineMap, quote, Refusal, refusedAt, type Result } from './source';
 import { plural } from './messages';
@@ -44,25 +51,6 @@ const ACCEPTED =
 
 /** Larger than any report IAM writes for one role (the whole catalog is about 3 MB of findings). */
 export const MAX_FINDINGS_CHARS = 16 * 1024 * 1024;
-
-const SERVICE_TEXT = /^[A-Za-z0-9-]+$/;
-const SERVICE_PATTERN = /^[A-Za-z0-9*?-]+$/;
-
-/**
- * A service prefix from the input, lower case, or an error at `at` saying what is wrong with it.
- * Where a person may write the list (`wildcards`), `*` and `?` make it a pattern that stands for the
- * services it matches; reports AWS writes (last-accessed data, CloudTrail) never hold one.
- */
-function servicePrefix(text: string, at: number, wildcards = false): string {
-  if (!(wildcards ? SERVICE_PATTERN : SERVICE_TEXT).test(text))
-    throw new Refusal(
-      at,
-      /[*?]/.test(text)
-        ? `${quote(text)}: AWS never writes a wildcard here; name the service, like s3 or vpc-lattice`
-        : `${quote(text)} is not a service prefix like s3 or vpc-lattice`,
-    );
-  return foldCase(text);
-}
 
 const ACTION_TEXT = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_.-]+$/;
 
@@ -155,10 +143,6 @@ function readLines(
   );
 }
 
-function str(v: JsonValue | undefined): string | undefined {
-  return v?.kind === 'string' ? v.value : undefined;
-}
-
 function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Findings {
   const pos = (v: JsonValue) => lines.position(v.start);
   const used = options.used === true;
@@ -167,7 +151,7 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
     const head = root.items[0];
     if (root.items.every((v) => v.kind === 'string')) {
       const entries = root.items.map((v) => {
-        const { service, action } = splitAction(str(v) as string, v.start, 'The entry');
+        const { service, action } = splitAction(stringValue(v) as string, v.start, 'The entry');
         return { service, action, ...pos(v) };
       });
       return summarize(
@@ -178,11 +162,16 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
       );
     }
     if (head.kind === 'object' && entry(head, 'serviceNamespace'))
-      return readShortForm(root.items, lines, used);
+      return summarize(
+        'short-form',
+        shortFormEntries(root.items, lines),
+        used ? FINDINGS_KINDS['used-actions'] : FINDINGS_KINDS['short-form'],
+        used ? 'used' : 'unused',
+      );
     if (head.kind === 'object' && entry(head, 'unusedPermissionDetails'))
-      return readFindingDetails(root.items, root, lines, used);
+      return findingDetails(root.items, root, lines, used);
     if (head.kind === 'object' && entry(head, 'eventSource'))
-      return readCloudTrail(root.items, lines, 'eventSource', 'eventName');
+      return cloudTrail(root.items, lines, 'eventSource', 'eventName');
     const bad = root.items.find((v) => v.kind !== 'string') ?? head;
     throw new Refusal(
       bad.start,
@@ -198,22 +187,27 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
   if (details) {
     if (details.kind !== 'array')
       throw new Refusal(details.start, '"findingDetails" must be a list');
-    const type = str(entry(root, 'findingType'));
+    const type = stringValue(entry(root, 'findingType'));
     if (type && type !== 'UnusedPermission')
       throw new Refusal(
         root.start,
         `This is a ${quote(type)} finding; only UnusedPermission findings list unused actions`,
       );
-    return readFindingDetails(details.items, details, lines, used);
+    return findingDetails(details.items, details, lines, used);
   }
   const services = entry(root, 'ServicesLastAccessed');
-  if (services) return readLastAccessed(root, services, lines, used);
+  if (services)
+    return summarize(
+      'service-last-accessed',
+      lastAccessedEntries(root, services, lines),
+      used ? FINDINGS_KINDS['used-actions'] : 'GetServiceLastAccessedDetails output',
+      used ? 'used' : 'unused',
+    );
   const records = entry(root, 'Records');
   if (records?.kind === 'array')
-    return readCloudTrail(records.items, lines, 'eventSource', 'eventName');
+    return cloudTrail(records.items, lines, 'eventSource', 'eventName');
   const events = entry(root, 'Events');
-  if (events?.kind === 'array')
-    return readCloudTrail(events.items, lines, 'EventSource', 'EventName');
+  if (events?.kind === 'array') return cloudTrail(events.items, lines, 'EventSource', 'EventName');
   for (const key of ['usedActions', 'unusedActions']) {
     const list = entry(root, key);
     if (list?.kind === 'array') {
@@ -262,166 +256,26 @@ function readJson(root: JsonValue, lines: LineMap, options: FindingsOptions): Fi
   );
 }
 
-function readShortForm(items: JsonValue[], lines: LineMap, used: boolean): Findings {
-  const entries: FindingsEntry[] = [];
-  for (const item of items) {
-    if (item.kind !== 'object')
-      throw new Refusal(item.start, 'Every entry must be an object with "serviceNamespace"');
-    const service = entry(item, 'serviceNamespace');
-    if (service?.kind !== 'string' || service.value === '')
-      throw new Refusal(item.start, 'This entry has no "serviceNamespace" string');
-    const actions = entry(item, 'actions');
-    const svc = servicePrefix(service.value, service.start, true);
-    if (!actions) {
-      entries.push({ service: svc, action: null, ...lines.position(service.start) });
-      continue;
-    }
-    if (actions.kind !== 'array')
-      throw new Refusal(actions.start, '"actions" must be a list of action names');
-    for (const a of actions.items) {
-      const name =
-        a.kind === 'string' ? a.value : a.kind === 'object' ? str(entry(a, 'action')) : undefined;
-      if (name === undefined)
-        throw new Refusal(a.start, '"actions" must hold action names like "GetObject"');
-      entries.push(actionEntry(svc, name, a, lines));
-    }
-  }
-  return summarize(
-    'short-form',
-    entries,
-    used ? FINDINGS_KINDS['used-actions'] : FINDINGS_KINDS['short-form'],
-    used ? 'used' : 'unused',
-  );
-}
-
-function actionEntry(
-  service: string,
-  name: string,
-  at: JsonValue,
-  lines: LineMap,
-  wildcards = true,
-): FindingsEntry {
-  const colon = name.indexOf(':');
-  if (colon >= 0 && foldCase(name.slice(0, colon)) !== service)
-    throw new Refusal(at.start, `${quote(name)} is listed under the service ${quote(service)}`);
-  const action = colon >= 0 ? name.slice(colon + 1) : name;
-  if (!/^[A-Za-z0-9*?_.-]+$/.test(action))
-    throw new Refusal(at.start, `${quote(name)} is not an action name`);
-  if (!wildcards && /[*?]/.test(action))
-    throw new Refusal(
-      at.start,
-      `${quote(name)}: AWS never writes a wildcard here; this report names actions one by one`,
-    );
-  return { service, action, ...lines.position(at.start) };
-}
-
-function readFindingDetails(
+function findingDetails(
   items: JsonValue[],
   container: JsonValue,
   lines: LineMap,
   used: boolean,
 ): Findings {
-  const entries: FindingsEntry[] = [];
-  for (const item of items) {
-    const details = item.kind === 'object' ? entry(item, 'unusedPermissionDetails') : undefined;
-    if (details?.kind !== 'object') continue; // other detail kinds (access keys, passwords) carry no actions
-    const service = str(entry(details, 'serviceNamespace'));
-    if (!service)
-      throw new Refusal(details.start, '"unusedPermissionDetails" has no "serviceNamespace"');
-    const svc = servicePrefix(service, details.start, true);
-    const actions = entry(details, 'actions');
-    if (!actions) {
-      entries.push({
-        service: svc,
-        action: null,
-        ...lines.position(details.start),
-      });
-      continue;
-    }
-    if (actions.kind !== 'array') throw new Refusal(actions.start, '"actions" must be a list');
-    for (const a of actions.items) {
-      const name = a.kind === 'object' ? str(entry(a, 'action')) : str(a);
-      if (!name) throw new Refusal(a.start, 'Each of "actions" must have an "action"');
-      entries.push(actionEntry(svc, name, a, lines));
-    }
-  }
-  if (entries.length === 0)
-    throw new Refusal(
-      container.start,
-      'These finding details hold no "unusedPermissionDetails": nothing says which permissions are unused',
-    );
   return summarize(
     'get-finding-v2',
-    entries,
+    findingDetailsEntries(items, container, lines),
     used ? FINDINGS_KINDS['used-actions'] : 'GetFindingV2 output',
     used ? 'used' : 'unused',
   );
 }
 
-function readLastAccessed(
-  root: JsonObject,
-  services: JsonValue,
-  lines: LineMap,
-  used: boolean,
-): Findings {
-  if (services.kind !== 'array')
-    throw new Refusal(services.start, '"ServicesLastAccessed" must be a list');
-  const granularity = str(entry(root, 'JobType'));
-  if (granularity && granularity !== 'ACTION_LEVEL')
-    throw new Refusal(
-      root.start,
-      `This report is ${quote(granularity)}; generate it with --granularity ACTION_LEVEL so it names actions`,
-    );
-  const entries: FindingsEntry[] = [];
-  for (const s of services.items) {
-    if (s.kind !== 'object')
-      throw new Refusal(s.start, 'Each of "ServicesLastAccessed" must be an object');
-    const ns = str(entry(s, 'ServiceNamespace'));
-    if (!ns) throw new Refusal(s.start, 'This service has no "ServiceNamespace"');
-    const svc = servicePrefix(ns, s.start);
-    if (!entry(s, 'LastAuthenticated')) {
-      entries.push({ service: svc, action: null, ...lines.position(s.start) });
-      continue;
-    }
-    const tracked = entry(s, 'TrackedActionsLastAccessed');
-    if (tracked?.kind !== 'array') continue; // authenticated, and no action-level data: nothing is known unused
-    for (const a of tracked.items) {
-      if (a.kind !== 'object') continue;
-      const name = str(entry(a, 'ActionName'));
-      if (name && !entry(a, 'LastAccessedTime'))
-        entries.push(actionEntry(svc, name, a, lines, false));
-    }
-  }
-  return summarize(
-    'service-last-accessed',
-    entries,
-    used ? FINDINGS_KINDS['used-actions'] : 'GetServiceLastAccessedDetails output',
-    used ? 'used' : 'unused',
-  );
-}
-
-function readCloudTrail(
+function cloudTrail(
   items: JsonValue[],
   lines: LineMap,
   sourceKey: string,
   nameKey: string,
 ): Findings {
-  const entries: FindingsEntry[] = [];
-  for (const item of items) {
-    if (item.kind !== 'object') continue;
-    const source = str(entry(item, sourceKey));
-    const name = str(entry(item, nameKey));
-    if (!source || !name) continue;
-    // CloudTrail names the endpoint (s3.amazonaws.com); its first label is the IAM prefix for nearly every service.
-    const service = servicePrefix(
-      source.replace(/\.amazonaws\.com$/, '').split('.')[0],
-      item.start,
-    );
-    if (!/^[A-Za-z0-9_.-]+$/.test(name))
-      throw new Refusal(item.start, `${quote(name)} is not an action name`);
-    entries.push({ service, action: name, ...lines.position(item.start) });
-  }
-  if (entries.length === 0)
-    throw new Refusal(0, `These CloudTrail events name no ${sourceKey} and ${nameKey}`);
+  const entries = cloudTrailEntries(items, lines, sourceKey, nameKey);
   return summarize('used-actions', entries, 'CloudTrail events (used actions)', 'used');
 }

@@ -53,3 +53,8 @@ export function jsonArray(items: JsonValue[]): JsonArray {
 export function entry(obj: JsonObject, key: string): JsonValue | undefined {
   return obj.entries.find((e) => e.key === key)?.value;
 }
+
+/** The value when it is a string. */
+export function stringValue(v: JsonValue | undefined): string | undefined {
+  return v?.kind === 'string' ? v.value : undefined;
+}
