@@ -4,7 +4,8 @@
 import type { RefineContext } from './context';
 import { frontierOver, type ServiceWalk } from './frontier';
 import { reasons, warnings as say } from './messages';
-import { matchRanges, type Pattern } from './patterns';
+import { matchRanges } from './matching';
+import type { Pattern } from './patterns';
 import type { PatternRef, Statement } from './policy';
 import type {
   PatternDecision,

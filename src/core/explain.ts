@@ -6,7 +6,7 @@ import type { RefineContext } from './context';
 import { decidePattern, scratchFor } from './decide';
 import type { ServiceWalk } from './frontier';
 import { STEPS, type PatternTrie, type PatternTrieNodes, type TrieLevel } from './patternTrie';
-import { matchList } from './patterns';
+import { matchList } from './matching';
 import { charTrie, flatTrie, prefixSums, serviceTrie, type FlatTrie } from './trie';
 import type { AccessLevel } from './universe';
 import { walk, type Walk } from './walk';

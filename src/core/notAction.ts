@@ -16,7 +16,7 @@ import { statementActions } from './unused';
  * The largest trie nodes that hold only `unused` actions, covering every `needed` one. With `maxChars`,
  * null as soon as the list would be that long or longer (see listLength).
  */
-export function compressUnused(
+function compressUnused(
   u: Universe,
   unused: Uint8Array,
   needed: Uint8Array,

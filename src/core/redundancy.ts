@@ -9,14 +9,9 @@
 //
 // A rewritten list is written without them; in a list kept as written they stay, and are reported.
 import { warnings as say } from './messages';
-import {
-  compileGlob,
-  globTest,
-  matchRanges,
-  parsePattern,
-  type Glob,
-  type Pattern,
-} from './patterns';
+import { compileGlob, globTest, type Glob } from './glob';
+import { matchRanges } from './matching';
+import { parsePattern, type Pattern } from './patterns';
 import type { PatternRef, Statement } from './policy';
 import type { StatementOutcome, Warning } from './recommendation';
 import { foldCase, lowerBound, type Universe } from './universe';
@@ -179,21 +174,6 @@ export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int
     if (j >= 0) cover[i] = j;
   }
   return cover;
-}
-
-/** The list without its redundant entries, and those left out with the entry that covers each. */
-export function withoutRedundant(
-  u: Universe,
-  list: readonly string[],
-): { list: string[]; left: { entry: string; cover: string }[] } {
-  const cover = redundantEntries(u, list.map(parsePattern));
-  const kept: string[] = [];
-  const left: { entry: string; cover: string }[] = [];
-  list.forEach((entry, i) => {
-    if (cover[i] < 0) kept.push(entry);
-    else left.push({ entry, cover: list[cover[i]] });
-  });
-  return { list: kept, left };
 }
 
 /** Past this many redundant entries in one statement, the rest are counted in one warning. */

@@ -5,7 +5,8 @@
 import type { Findings } from './findings';
 import type { KeepList } from './keep';
 import { warnings as say } from './messages';
-import { forEachMatch, parsePattern } from './patterns';
+import { forEachMatch } from './matching';
+import { parsePattern } from './patterns';
 import type { PolicyDocument, Statement } from './policy';
 import type { Warning } from './recommendation';
 import { catalogUniverse, type Catalog, type NamedAction, type Universe } from './universe';

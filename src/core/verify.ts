@@ -2,7 +2,8 @@
 // what the original allowed minus the unused actions, and each Deny still covers the same. It matches
 // the written text again, independently of how the trie chose it.
 import { count } from './frontier';
-import { forEachMatchRange, parsePattern } from './patterns';
+import { forEachMatchRange } from './matching';
+import { parsePattern } from './patterns';
 import type { Universe } from './universe';
 
 export interface StatementActions {

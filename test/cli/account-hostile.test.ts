@@ -14,7 +14,7 @@ const file = (name: string, content: string | Buffer) => {
 };
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['dist-cli/refine.mjs', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['dist-cli/refine.cjs', ...args], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

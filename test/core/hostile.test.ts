@@ -10,7 +10,7 @@ import {
   refine,
   type Recommendation,
 } from '../../src/core';
-import { matchCost } from '../../src/core/patterns';
+import { matchCost } from '../../src/core/matching';
 import { complete } from '../../src/worker/analyze';
 import { globToRegex } from './oracle';
 import { allow, catalog, expandedActionsOf, refineText, serviceNames } from './support';
