@@ -1,9 +1,9 @@
-// The worker starts first and is given the first input at once (a share link is decoded, off the
-// page's thread, at the same time), so the catalog loads and the first answer is computed while
-// the page's code arrives; the app itself is a chunk of its own.
+// The worker starts first and is given the first input at once (a short share link is read here, a
+// longer one decoded off the page's thread meanwhile), so the catalog loads and the first answer is
+// computed while the page's code arrives; the app itself is a chunk of its own.
 import { initialInputs, linkParts, safeStorage, type Inputs } from './ui/inputs';
 import { startOffline } from './ui/offline';
-import { openShareLink } from './ui/shareLink';
+import { readShareLink } from './ui/shareLink';
 import { loadMarks, readMarks } from './ui/whatIf';
 import { createRefinerWorker, RefinerClient, timeLimitFrom } from './worker/client';
 
@@ -11,7 +11,7 @@ import { createRefinerWorker, RefinerClient, timeLimitFrom } from './worker/clie
 // see what happens when a run is stopped.
 const client = new RefinerClient(createRefinerWorker, timeLimitFrom(window.location.search));
 const parts = linkParts(window.location.hash);
-const link = parts && { parts, reading: openShareLink(parts) };
+const link = parts && { parts, reading: readShareLink(parts) };
 // The app asks again for the same inputs and what-if marks when it mounts (or when the link has
 // decoded), and is given this answer.
 const early = (inputs: Inputs, marks: ReturnType<typeof loadMarks>) =>

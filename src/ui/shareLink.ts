@@ -1,6 +1,11 @@
 // Opening a share link: its parts are decoded in a worker of their own, so a hostile link can neither
 // freeze the page nor, when it does not decode, replace the inputs the user had.
-import type { DecodedLink, DecodedPart, LinkParts } from '../worker/shareLink';
+import {
+  decodeShareLink,
+  type DecodedLink,
+  type DecodedPart,
+  type LinkParts,
+} from '../worker/shareLink';
 import { figure } from '../core/messages';
 import type { Inputs } from './inputs';
 
@@ -56,6 +61,28 @@ export function openShareLink(
     worker.postMessage(parts);
   });
   return { result, cancel: stop };
+}
+
+/**
+ * A link this short, whose parts each expand within as many characters, is read on the page's thread
+ * at once (a few milliseconds at most): no worker to start before the first answer. Anything else
+ * (longer, broken, a possible bomb) goes to a worker of its own, as `openShareLink` does.
+ */
+export const QUICK_LINK_CHARS = 64 * 1024;
+
+/** Reads a short link at once, else starts decoding it in a worker. */
+export function readShareLink(
+  parts: LinkParts,
+  open: (parts: LinkParts) => ReturnType<typeof openShareLink> = openShareLink,
+): ReturnType<typeof openShareLink> {
+  const length =
+    (parts.policy?.length ?? 0) + (parts.unused?.length ?? 0) + (parts.keep?.length ?? 0);
+  if (!parts.anyway && length <= QUICK_LINK_CHARS) {
+    const decoded = decodeShareLink(parts, QUICK_LINK_CHARS);
+    if (decoded.policy.ok && decoded.unused.ok && decoded.keep.ok)
+      return { result: Promise.resolve(linkOutcome(parts, decoded)), cancel: () => {} };
+  }
+  return open(parts);
 }
 
 /**

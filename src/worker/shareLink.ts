@@ -34,13 +34,14 @@ export interface DecodedLink {
   keep: DecodedPart;
 }
 
-export function decodeShareLink(parts: LinkParts): DecodedLink {
+/** `within`: a tighter bound on each part's size than the refiner's own (a part past it is too long). */
+export function decodeShareLink(parts: LinkParts, within = Infinity): DecodedLink {
   const anyway = parts.anyway === true;
   return {
-    policy: decodePart(parts.policy, MAX_POLICY_CHARS, anyway),
-    unused: decodePart(parts.unused, MAX_FINDINGS_CHARS, anyway),
+    policy: decodePart(parts.policy, Math.min(MAX_POLICY_CHARS, within), anyway),
+    unused: decodePart(parts.unused, Math.min(MAX_FINDINGS_CHARS, within), anyway),
     used: parts.used,
-    keep: decodePart(parts.keep, MAX_KEEP_CHARS, anyway),
+    keep: decodePart(parts.keep, Math.min(MAX_KEEP_CHARS, within), anyway),
   };
 }
 

@@ -1,7 +1,13 @@
 // Opening a share link: the outcome of a decode, and the worker's answer, crash or silence.
 import { compressToEncodedURIComponent as compress } from 'lz-string';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { linkOutcome, openShareLink, type LinkWorker } from '../../src/ui/shareLink';
+import {
+  linkOutcome,
+  openShareLink,
+  QUICK_LINK_CHARS,
+  readShareLink,
+  type LinkWorker,
+} from '../../src/ui/shareLink';
 import {
   BOMB_CHARS,
   decodeShareLink,
@@ -198,5 +204,42 @@ describe('openShareLink', () => {
     const w = new FakeWorker();
     openShareLink(parts, () => w).cancel();
     expect(w.terminated).toBe(true);
+  });
+});
+
+describe('readShareLink', () => {
+  const worker = () => {
+    const opened: LinkParts[] = [];
+    const open = (p: LinkParts) => {
+      opened.push(p);
+      return { result: new Promise<never>(() => {}), cancel: () => {} };
+    };
+    return { opened, open };
+  };
+
+  test('a short link is read at once, with no worker started', async () => {
+    const { opened, open } = worker();
+    const link = {
+      policy: compress('{"Statement": []}'),
+      unused: compress('s3:GetObject'),
+      used: true,
+    };
+    expect(await readShareLink(link, open).result).toEqual({
+      ok: true,
+      inputs: { policy: '{"Statement": []}', unused: 's3:GetObject', used: true, keep: '' },
+    });
+    expect(opened).toEqual([]);
+  });
+
+  test('a broken, long, far-expanding or asked-for-anyway link goes to the worker', () => {
+    const { opened, open } = worker();
+    const broken = { policy: 'IZA!', unused: 'Q', used: false };
+    const long = { policy: 'A'.repeat(QUICK_LINK_CHARS + 1), used: false };
+    // Small in the link, past the bound once expanded.
+    const expanding = { policy: compress('x'.repeat(QUICK_LINK_CHARS + 1)), used: false };
+    const anyway = { policy: compress('{}'), used: false, anyway: true };
+    expect(expanding.policy.length).toBeLessThan(1000);
+    for (const p of [broken, long, expanding, anyway]) readShareLink(p, open);
+    expect(opened).toEqual([broken, long, expanding, anyway]);
   });
 });
