@@ -1,16 +1,26 @@
 // The trie behind the selected rewrite, asked of the worker by the id of the refinement on screen
 // (what-if marks included): the word-level trie, and the character-level one when the comparison is
-// opened. The trie view (d3 and all) is a chunk of its own, loaded when a trie is first shown.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+// opened. The trie view (d3 and all) is a chunk of its own, loaded when a trie is first asked for.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PatternDecision, PatternTrie } from '../core';
 import type { RefinerClient } from '../worker/client';
 import type { ActionMark, RecommendationView } from '../worker/protocol';
 import { becameText, formSentence } from './recommendedForm';
 import type { Mark } from './trie/rows';
 import { AfterDraw } from './AfterDraw';
+import type { TrieView as TrieViewType } from './trie/TrieView';
 
-const loadTrieView = () => import('./trie/TrieView');
-const TrieView = lazy(() => loadTrieView().then((m) => ({ default: m.TrieView })));
+type TrieViewComponent = typeof TrieViewType;
+
+// Not React.lazy: a lazy view suspends once even when its chunk has arrived, and React then holds
+// the revealed trie back until its fallback has shown for 300 ms. The chunk is fetched while the
+// worker builds the trie, and the view is drawn as soon as both are there.
+let trieView: TrieViewComponent | null = null;
+const loadTrieView = () =>
+  import('./trie/TrieView').then((m) => {
+    trieView = m.TrieView;
+    return m.TrieView;
+  });
 
 interface Answer {
   key: string;
@@ -41,6 +51,8 @@ export function TriePanel(props: {
 }) {
   const { client, refinement, marks, decision, focus, rec, onDrawn } = props;
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const [TrieView, setTrieView] = useState<TrieViewComponent | null>(() => trieView);
+  const [viewError, setViewError] = useState<string | null>(null);
   const [wantChar, setWantChar] = useState<string | null>(null);
   const key = decision ? `${decision.statement}:${decision.position}` : '';
   // What the worker is asked about, at either level.
@@ -57,7 +69,13 @@ export function TriePanel(props: {
     // User Timing: the benchmark measures the first frame of the trie from here.
     performance.mark('trie:request');
     // The view's code loads while the worker builds the trie.
-    void loadTrieView();
+    loadTrieView().then(
+      (view) => setTrieView(() => view),
+      (e: unknown) =>
+        setViewError(
+          `The trie view could not be loaded (${e instanceof Error ? e.message : String(e)}).`,
+        ),
+    );
     client.trie({ ...ask, level: 'word' }).then((word) => {
       if (!live) return;
       performance.mark('trie:answer');
@@ -120,8 +138,8 @@ export function TriePanel(props: {
       </h3>
       {!ready ? (
         <p className="placeholder">Building the trie…</p>
-      ) : ready.word ? (
-        <Suspense fallback={<p className="placeholder">Loading the trie view…</p>}>
+      ) : ready.word && TrieView ? (
+        <>
           <TrieView
             trie={ready.word}
             charTrie={ready.char}
@@ -135,10 +153,14 @@ export function TriePanel(props: {
             onWantChar={() => setWantChar(key)}
           />
           <AfterDraw then={onDrawn} />
-        </Suspense>
+        </>
+      ) : ready.word && !viewError ? (
+        <p className="placeholder">Loading the trie view…</p>
       ) : (
         <>
-          <p className="stale error">{ready.error ?? 'This pattern has no trie to show.'}</p>
+          <p className="stale error">
+            {ready.error ?? viewError ?? 'This pattern has no trie to show.'}
+          </p>
           <AfterDraw then={onDrawn} />
         </>
       )}
