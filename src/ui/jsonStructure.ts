@@ -19,6 +19,14 @@ function stringEnd(text: string, i: number): number {
   return -1;
 }
 
+/** Where the string that opens at `i` ends: past its closing quote, or at its line's end. */
+function literalEnd(text: string, i: number): number {
+  const end = stringEnd(text, i);
+  if (end >= 0) return end;
+  const lineEnd = text.indexOf('\n', i);
+  return lineEnd < 0 ? text.length : lineEnd;
+}
+
 /** Every bracket pair spanning lines, whatever the indentation: a pasted policy may have none. */
 export function bracketFolds(text: string): Fold[] {
   const folds: Fold[] = [];
@@ -27,12 +35,9 @@ export function bracketFolds(text: string): Fold[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') line++;
-    else if (c === '"') {
-      const end = stringEnd(text, i);
-      // Unterminated: the rest of the line is the string's.
-      const lineEnd = text.indexOf('\n', i);
-      i = (end >= 0 ? end : lineEnd < 0 ? text.length : lineEnd) - 1;
-    } else if (c === '{' || c === '[') open.push({ char: c, line });
+    else if (c === '"')
+      i = literalEnd(text, i) - 1; // unterminated, the rest of the line is the string's
+    else if (c === '{' || c === '[') open.push({ char: c, line });
     else if (c === '}' || c === ']') {
       const top = open.at(-1);
       if (!top || (top.char === '{') !== (c === '}')) continue;
@@ -64,6 +69,8 @@ export interface Place {
   key?: string;
   /** The string literal the cursor is in, if it is in one. */
   literal?: Literal;
+  /** For a key: the object's other keys, before and after it. */
+  siblings?: string[];
 }
 
 interface Frame {
@@ -74,6 +81,7 @@ interface Frame {
   key?: string;
   afterColon: boolean;
   filled: boolean;
+  keys: string[];
 }
 
 /** A key's text; a malformed escape is read as written (core reports it). */
@@ -102,12 +110,20 @@ export function placeAt(text: string, offset: number): Place | null {
         continue;
       }
       if (end > offset) break; // the cursor is inside this string
-      if (top?.kind === 'object' && !top.afterColon) top.key = keyText(text.slice(i, end));
-      else if (top) top.filled = true;
+      if (top?.kind === 'object' && !top.afterColon) {
+        top.key = keyText(text.slice(i, end));
+        top.keys.push(top.key);
+      } else if (top) top.filled = true;
       i = end - 1;
     } else if (c === '{' || c === '[') {
       const under = top?.kind === 'array' ? top.under : top?.key;
-      stack.push({ kind: c === '{' ? 'object' : 'array', under, afterColon: false, filled: false });
+      stack.push({
+        kind: c === '{' ? 'object' : 'array',
+        under,
+        afterColon: false,
+        filled: false,
+        keys: [],
+      });
     } else if (c === '}' || c === ']') {
       stack.pop();
       const parent = stack.at(-1);
@@ -123,19 +139,40 @@ export function placeAt(text: string, offset: number): Place | null {
   if (!top) return null;
   let literal: Literal | undefined;
   if (i < offset) {
-    const end = stringEnd(text, i);
-    const lineEnd = text.indexOf('\n', i);
     literal = {
       start: i,
-      end: end >= 0 ? end : lineEnd < 0 ? text.length : lineEnd,
+      end: literalEnd(text, i),
       before: text.slice(i + 1, offset),
-      closed: end >= 0,
+      closed: stringEnd(text, i) >= 0,
     };
   } else if (top.filled || (top.kind === 'object' && !top.afterColon && top.key !== undefined))
     return null; // after a whole value, or between a key and its colon
   else if (/[\w.-]/.test(text[offset - 1] ?? '')) return null; // in a number or true/false/null
   const path: string[] = [];
   for (const f of stack) if (f.kind === 'object' && f.under !== undefined) path.push(f.under);
-  if (top.kind === 'object' && !top.afterColon) return { role: 'key', path, literal };
+  if (top.kind === 'object' && !top.afterColon) {
+    const siblings = top.keys.concat(keysAfter(text, literal?.end ?? offset));
+    return { role: 'key', path, literal, siblings };
+  }
   return { role: 'value', path, key: top.kind === 'array' ? top.under : top.key, literal };
+}
+
+/** The keys of the object a scan from `from` is in, from there to its closing brace. */
+function keysAfter(text: string, from: number): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let afterColon = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const end = literalEnd(text, i);
+      if (depth === 0 && !afterColon) keys.push(keyText(text.slice(i, end)));
+      i = end - 1;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (depth-- === 0) break;
+    } else if (depth === 0 && c === ':') afterColon = true;
+    else if (depth === 0 && c === ',') afterColon = false;
+  }
+  return keys;
 }

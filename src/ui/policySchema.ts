@@ -59,11 +59,13 @@ function level(path: string[]): 'document' | 'statement' | null {
   return null;
 }
 
-/** The keys that may go at a key's place, or the values at a value's place (none elsewhere). */
+/** The keys that may go at a key's place (those not already in its object), or the values at a value's place (none elsewhere). */
 export function grammarWords(place: Place): GrammarWord[] {
   const at = level(place.path);
-  if (place.role === 'key')
-    return at === 'document' ? DOCUMENT_KEYS : at === 'statement' ? STATEMENT_KEYS : [];
+  if (place.role === 'key') {
+    const keys = at === 'document' ? DOCUMENT_KEYS : at === 'statement' ? STATEMENT_KEYS : [];
+    return keys.filter((k) => !place.siblings?.includes(k.name));
+  }
   if (place.key === 'Version' && at === 'document') return VALUES.Version;
   if (place.key === 'Effect' && at === 'statement') return VALUES.Effect;
   return [];

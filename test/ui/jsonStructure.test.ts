@@ -104,6 +104,18 @@ describe('grammarWords', () => {
     expect(words('{"Statement": {"Effect": "|"')).toEqual(['Allow', 'Deny']);
   });
 
+  test('a key already in the object, before or after the cursor, is not offered again', () => {
+    expect(
+      words('{"Statement": {"Effect": "Allow", "|", "Action": "*", "Resource": "*"}}'),
+    ).toEqual(['Sid', 'NotAction', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
+    // The key being edited is still offered; the next statement's keys are not this one's.
+    expect(words('{"Statement": [{"Eff|": "Allow"}, {"Sid": "x"}], "Version": "1"}')).toContain(
+      'Effect',
+    );
+    expect(words('{"Statement": [{"|"}, {"Sid": "x"}]}')).toContain('Sid');
+    expect(words('{"|", "Version": "2012-10-17", "Statement": {"Id": "nested"}}')).toEqual(['Id']);
+  });
+
   test('nothing deeper, nor for values the grammar leaves free', () => {
     expect(words('{"Statement": {"Condition": {"|')).toEqual([]);
     expect(words('{"Statement": {"Action": "|"')).toEqual([]);
