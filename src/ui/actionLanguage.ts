@@ -2,6 +2,8 @@
 // JSON editors' strings, and on the words of the keep list (plain text, one action per line).
 import type { RefinerClient } from '../worker/client';
 import { plural } from '../core/messages';
+import { placeAt } from './jsonStructure';
+import { grammarWords } from './policySchema';
 import { monaco } from './monaco';
 
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -68,6 +70,14 @@ export function registerActionLanguage(client: RefinerClient): void {
     async provideCompletionItems(model, position) {
       const lit = actionAt(model, position);
       if (!lit || !/^[A-Za-z0-9-]*(:[A-Za-z0-9]*)?$/.test(lit.before)) return { suggestions: [] };
+      // A JSON key is never an action, nor is Effect's or Version's value: the policy grammar's
+      // words are offered alone there.
+      const place =
+        model.getLanguageId() === 'json'
+          ? placeAt(model.getValue(), model.getOffsetAt(position))
+          : null;
+      if (place && (place.role === 'key' || grammarWords(place).length > 0))
+        return { suggestions: [] };
       const items = await client.complete(lit.before).catch(() => []);
       const range = new monaco.Range(
         position.lineNumber,

@@ -1,12 +1,12 @@
-// Monaco from our own bundle, never from a CDN: the editor core, the contributions these editors use
-// and the JSON language come from the monaco-editor package, its workers are Vite `?worker` imports,
-// and @monaco-editor/react's loader is handed this instance. Imported first by the editor module, so
-// it runs before any editor. Not `features/register.all`: its other fifty contributions (code lenses,
-// inline completions, sticky scroll, ...) are ~170 KB (gzip) these editors never use.
+// Monaco from our own bundle, never from a CDN: the editor core and the contributions these editors
+// use come from the monaco-editor package, its editor worker is a Vite `?worker` import, and
+// @monaco-editor/react's loader is handed this instance. Imported first by the editor module, so it
+// runs before any editor. Not `features/register.all`: its other fifty contributions (code lenses,
+// inline completions, sticky scroll, ...) are ~170 KB (gzip) these editors never use. Nor Monaco's
+// JSON language service: the JSON language is our own (jsonLanguage.ts), errors come from core.
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/folding/register';
@@ -19,30 +19,15 @@ import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
 // The suggest widget itself: `features/suggest/register` only adds its inline-completions bridge.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
-import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
-import { POLICY_URI, policySchema } from './policySchema';
+import { registerJsonLanguage } from './jsonLanguage';
+import { registerPolicyLanguage } from './policyLanguage';
 
 self.MonacoEnvironment = {
-  getWorker(_id: string, label: string) {
-    return label === 'json' ? new JsonWorker() : new EditorWorker();
-  },
+  getWorker: () => new EditorWorker(),
 };
 
-jsonDefaults.setDiagnosticsOptions({
-  validate: true,
-  allowComments: false,
-  enableSchemaRequest: false,
-  schemaValidation: 'warning',
-  comments: 'error',
-  trailingCommas: 'error',
-  schemas: [
-    { uri: 'inmemory://schemas/iam-policy.json', fileMatch: [POLICY_URI], schema: policySchema },
-  ],
-});
-
-// No colour swatches: a policy holds no colours, and finding them matches the schema against the
-// whole document, which overflows the JSON worker's stack on a 10,000-statement policy.
-jsonDefaults.setModeConfiguration({ ...jsonDefaults.modeConfiguration, colors: false });
+registerJsonLanguage(monaco);
+registerPolicyLanguage(monaco);
 
 loader.config({ monaco });
 
