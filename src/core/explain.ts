@@ -63,56 +63,46 @@ function marksOf(flat: FlatTrie, w: Walk | null, firstEntry: number): WalkMarks 
   return marks;
 }
 
-/** Output columns with room for `capacity` nodes, cut to size at the end. */
-class NodeColumns {
-  count = 0;
-  prefix: string[] = [];
-  token: string[] = [];
-  parent: Int32Array;
-  depth: Int32Array;
-  matched: Int32Array;
-  unused: Int32Array;
-  kept: Int32Array;
-  action: Int32Array;
-  first: Int32Array;
-  end: Int32Array;
-  written: Int32Array;
-  step: Int8Array;
-  cover: Int32Array;
+/** Output columns with room for `capacity` nodes, none filled yet; `cutColumns` sizes them. */
+function nodeColumns(capacity: number): PatternTrieNodes {
+  const ints = (fill = 0) => new Int32Array(capacity).fill(fill);
+  return {
+    count: 0,
+    prefix: [],
+    token: [],
+    parent: ints(),
+    depth: ints(),
+    matched: ints(),
+    unused: ints(),
+    kept: ints(),
+    action: ints(-1),
+    first: ints(),
+    end: ints(),
+    written: ints(-1),
+    step: new Int8Array(capacity).fill(-1),
+    cover: ints(-1),
+  };
+}
 
-  constructor(capacity: number) {
-    this.parent = new Int32Array(capacity);
-    this.depth = new Int32Array(capacity);
-    this.matched = new Int32Array(capacity);
-    this.unused = new Int32Array(capacity);
-    this.kept = new Int32Array(capacity);
-    this.action = new Int32Array(capacity).fill(-1);
-    this.first = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.written = new Int32Array(capacity).fill(-1);
-    this.step = new Int8Array(capacity).fill(-1);
-    this.cover = new Int32Array(capacity).fill(-1);
-  }
+const NUMBER_COLUMNS = [
+  'parent',
+  'depth',
+  'matched',
+  'unused',
+  'kept',
+  'action',
+  'first',
+  'end',
+  'written',
+  'step',
+  'cover',
+] as const;
 
-  done(): PatternTrieNodes {
-    const n = this.count;
-    return {
-      count: n,
-      prefix: this.prefix,
-      token: this.token,
-      parent: this.parent.slice(0, n),
-      depth: this.depth.slice(0, n),
-      matched: this.matched.slice(0, n),
-      unused: this.unused.slice(0, n),
-      kept: this.kept.slice(0, n),
-      action: this.action.slice(0, n),
-      first: this.first.slice(0, n),
-      end: this.end.slice(0, n),
-      written: this.written.slice(0, n),
-      step: this.step.slice(0, n),
-      cover: this.cover.slice(0, n),
-    };
-  }
+/** The columns cut to the nodes filled. */
+function cutColumns(c: PatternTrieNodes): PatternTrieNodes {
+  const out = { ...c };
+  for (const k of NUMBER_COLUMNS) Object.assign(out, { [k]: c[k].slice(0, c.count) });
+  return out;
 }
 
 /**
@@ -155,7 +145,7 @@ export function explainPattern(
     const svc = u.services[si];
     return flatTrie(svc, level === 'word' ? serviceTrie(svc) : charTrie(svc));
   });
-  const cols = new NodeColumns(flats.reduce((n, f) => n + f.nodes.length, spanning ? 1 : 0));
+  const cols = nodeColumns(flats.reduce((n, f) => n + f.nodes.length, spanning ? 1 : 0));
   const written: string[] = replaced ? [] : decision.replacement.slice();
   const names: string[] = [];
   const levels: (AccessLevel | null)[] = [];
@@ -243,7 +233,7 @@ export function explainPattern(
     reason: decision.reason,
     written,
     spansServices: spanning,
-    nodes: cols.done(),
+    nodes: cutColumns(cols),
     actions: {
       count: names.length,
       name: names,
