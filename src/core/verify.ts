@@ -160,7 +160,9 @@ export function prove(
   const total = count(beforeAll);
   const kept = count(afterAll);
   let keptOnPurpose = 0;
-  if (extras.reported)
+  // Without a keep list the reported set is the unused set itself: nothing is kept on purpose, and
+  // this pass over the whole universe, on every proof, is skipped.
+  if (extras.reported && extras.reported !== unused)
     for (let g = 0; g < u.size; g++)
       keptOnPurpose += beforeAll[g] & extras.reported[g] & (unused[g] ^ 1);
   return {
