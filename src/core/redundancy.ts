@@ -60,23 +60,26 @@ export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int
   const cover = new Int32Array(n).fill(-1);
   if (n < 2) return cover;
   const runs = patterns.map((p) => runsOf(u, p));
-  const texts = patterns.map((p) => foldCase(p.text));
+  // Folded texts and globs only for the entries compared by text (few: most lists have none).
+  const texts: string[] = [];
+  const text = (j: number): string => (texts[j] ??= foldCase(patterns[j].text));
   const globs = new Map<number, Glob>();
   const glob = (j: number): Glob => {
     let g = globs.get(j);
-    if (!g) globs.set(j, (g = compileGlob(texts[j])));
+    if (!g) globs.set(j, (g = compileGlob(text(j))));
     return g;
   };
   // Whether j's stars (and no `?`) cover i's text, so j allows every action i's text can match:
   // j's literal characters can only meet i's literal characters.
   const coversText = (j: number, i: number): boolean =>
-    !texts[j].includes('?') && globTest(glob(j), texts[i]);
+    !text(j).includes('?') && globTest(glob(j), text(i));
 
-  // Entries matching the same actions: one stays, the others point to it.
-  const same = new Map<string, number[]>();
+  // Entries matching the same actions: one stays, the others point to it. An entry of one run (most
+  // of them) is keyed by a number, not a joined text.
+  const same = new Map<number | string, number[]>();
   runs.forEach((r, i) => {
     if (r.length === 0) return;
-    const key = r.join(',');
+    const key = r.length === 2 ? r[0] * (u.size + 1) + r[1] : r.join(',');
     const group = same.get(key);
     if (group) group.push(i);
     else same.set(key, [i]);
