@@ -21,6 +21,7 @@ export function statementActions(s: Statement): StatementActions & { sid?: strin
     effect: s.effect,
     actionKey: s.actionKey,
     patterns: s.patterns.map((p) => p.pattern.text),
+    parsed: s.patterns.map((p) => p.pattern),
     sid: s.sid,
   };
 }

@@ -3,13 +3,19 @@
 // the written text again, independently of how the trie chose it.
 import { count } from './frontier';
 import { forEachMatchRange } from './matching';
-import { parsePattern } from './patterns';
+import { parsePattern, type Pattern } from './patterns';
 import type { Universe } from './universe';
 
 export interface StatementActions {
   readonly effect: 'Allow' | 'Deny';
   readonly actionKey: 'Action' | 'NotAction';
   readonly patterns: readonly string[];
+  /**
+   * The patterns as the policy's reader parsed them, when the statement is the user's: used for an
+   * entry only where its text is the one in `patterns` (a rewritten list made from a copy of this
+   * object holds other texts), so each is not parsed again on every proof.
+   */
+  readonly parsed?: readonly Pattern[];
 }
 
 export interface StatementProof {
@@ -65,7 +71,14 @@ export function statementReach(
     if (si < last) sorted = false;
     reached.push(si);
   };
-  for (const text of s.patterns) forEachMatchRange(u, parsePattern(text), mark);
+  s.patterns.forEach((text, k) => {
+    const known = s.parsed?.[k];
+    forEachMatchRange(
+      u,
+      known !== undefined && known.text === text ? known : parsePattern(text),
+      mark,
+    );
+  });
   if (s.actionKey === 'NotAction') {
     for (let i = 0; i < u.size; i++) bits[i] ^= 1;
     return u.services.map((_, i) => i);

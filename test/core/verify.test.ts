@@ -3,6 +3,7 @@
 // the bits read four bytes at a time or, for arrays off a word boundary, one at a time.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { parsePattern } from '../../src/core/patterns';
 import { catalogUniverse } from '../../src/core/universe';
 import { prove, statementReach, type StatementActions } from '../../src/core/verify';
 import { catalog } from './support';
@@ -120,5 +121,17 @@ describe('prove', () => {
       ok: false,
       counterexample: { statement: 0, action: u.actionName(target), expected: 'not matched' },
     });
+  });
+
+  test('reads a copy holding other patterns by its own texts, not the parse it was copied with', () => {
+    const original: StatementActions = {
+      ...statement('Allow', ['s3:*']),
+      parsed: [parsePattern('s3:*')],
+    };
+    const bits = new Uint8Array(u.size);
+    statementReach(u, { ...original, patterns: ['s3:GetObject'] }, bits);
+    const at = u.offsets[u.serviceIndex('s3')] + u.localIndex(u.serviceIndex('s3'), 'getobject');
+    expect(bits.reduce((n, b) => n + b, 0)).toBe(1);
+    expect(bits[at]).toBe(1);
   });
 });
