@@ -1,8 +1,13 @@
 // JSON read into values with their places (json.ts). jsonc-parser's scanner reads the tokens; the
 // grammar here says what is wrong in a person's words.
 // The ES module build: the UMD one that "main" names requires its parts at run time, which bundles
-// for Node cannot follow.
-import { createScanner, type JSONScanner } from 'jsonc-parser/lib/esm/main.js';
+// for Node cannot follow. The scanner's module alone: the main module's formatter, which loads with
+// it, builds 1,200 strings of white space (~280 KB) before any text is read.
+import type { createScanner as CreateScanner, JSONScanner } from 'jsonc-parser/lib/esm/main.js';
+// @ts-expect-error -- the package types its main module only; this is the createScanner it exports
+import { createScanner as scannerOf } from 'jsonc-parser/lib/esm/impl/scanner.js';
+
+const createScanner: typeof CreateScanner = scannerOf;
 
 import type { JsonArray, JsonEntry, JsonLiteral, JsonObject, JsonString, JsonValue } from './json';
 import { LineMap, quote, refusedAt, Refusal, type Result } from './source';
