@@ -18,10 +18,15 @@ export const ACCESS_LEVELS: readonly AccessLevel[] = [
  * let `\u212Ams:*` match every kms action. Names with any other character match nothing anyway.
  */
 export function foldCase(text: string): string {
-  for (let i = 0; i < text.length; i++)
-    if (text.charCodeAt(i) > 127) return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-  return text.toLowerCase();
+  // A search for a unit past ASCII, not a loop over the characters: a service's names are all folded
+  // on first use, and the loop made this function hot enough in a CLI run for V8 to optimise it on a
+  // background thread (~7 ms of CPU, which the process then waits for before it exits).
+  return NOT_ASCII.test(text)
+    ? text.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+    : text.toLowerCase();
 }
+
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 export interface ServiceCatalog {
   /** The service prefix, lower case: `s3`, `vpc-lattice`. */
