@@ -54,35 +54,41 @@ function buildTrie(s: UniverseService): TrieNode {
     depth: 0,
   };
   const byPrefix = new Map<string, MutableNode>([['', root]]);
-  s.names.forEach((name, i) => {
-    const lower = s.lower[i];
+  const all: MutableNode[] = [root];
+  const { names, lower: lowers } = s;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const lower = lowers[i];
+    const ends = tokenBoundaries(name);
     let parent = root;
     let start = 0;
-    for (const end of tokenBoundaries(name)) {
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k];
       const key = lower.slice(0, end);
       let node = byPrefix.get(key);
       if (!node) {
-        const [lo, hi] = prefixRange(s.lower, key);
+        const range = prefixRange(lowers, key);
         node = {
           prefix: name.slice(0, end),
           lower: key,
           token: name.slice(start, end),
-          lo,
-          hi,
+          lo: range[0],
+          hi: range[1],
           action: -1,
           children: [],
           depth: parent.depth + 1,
         };
         byPrefix.set(key, node);
+        all.push(node);
         parent.children.push(node);
       }
       if (end === name.length) node.action = i;
       parent = node;
       start = end;
     }
-  });
-  for (const node of byPrefix.values())
-    if (node.children.length > 1) node.children.sort((a, b) => (a.lower < b.lower ? -1 : 1));
+  }
+  for (let n = 0; n < all.length; n++)
+    if (all[n].children.length > 1) all[n].children.sort((a, b) => (a.lower < b.lower ? -1 : 1));
   return root;
 }
 
@@ -194,19 +200,30 @@ export function flatTrie(svc: UniverseService, root: TrieNode): FlatTrie {
     const p = parents[i];
     if (p >= 0 && next[p] === 0) next[p] = next[i];
   }
+  const n = nodes.length;
   flat = {
     nodes,
-    prefix: nodes.map((n) => `${svc.key}:${n.prefix}`),
-    token: nodes.map((n) => (n.depth === 0 ? `${svc.key}:` : n.token)),
-    parent: Int32Array.from(parents),
-    depth: Int32Array.from(nodes, (n) => n.depth),
-    lo: Int32Array.from(nodes, (n) => n.lo),
-    hi: Int32Array.from(nodes, (n) => n.hi),
-    action: Int32Array.from(nodes, (n) => n.action),
+    prefix: [],
+    token: [],
+    parent: new Int32Array(parents),
+    depth: new Int32Array(n),
+    lo: new Int32Array(n),
+    hi: new Int32Array(n),
+    action: new Int32Array(n),
     next,
-    names: svc.names.map((n) => `${svc.key}:${n}`),
+    names: svc.names.map((name) => `${svc.key}:${name}`),
     wildcards: [],
   };
+  // One indexed pass (Int32Array.from steps an iterator, which the interpreter allocates for).
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    flat.prefix.push(`${svc.key}:${node.prefix}`);
+    flat.token.push(node.depth === 0 ? `${svc.key}:` : node.token);
+    flat.depth[i] = node.depth;
+    flat.lo[i] = node.lo;
+    flat.hi[i] = node.hi;
+    flat.action[i] = node.action;
+  }
   flatTries.set(root, flat);
   return flat;
 }
