@@ -1,6 +1,6 @@
 // What a person does with each recommendation: Access Analyzer's recommended steps, the file each
 // refined document is written to, and the `aws iam` commands that apply it. Nothing here runs them.
-import { ATTACHED_POLICIES_QUOTA, parseJson, printJson } from '../core';
+import { ATTACHED_POLICIES_QUOTA, parseJson, plural, printJson } from '../core';
 import type { PolicyOutcome, PrincipalOutcome } from './principal';
 
 export interface RecommendedStep {
@@ -88,10 +88,6 @@ function partitionOf(arn: string): string {
 
 function accountOf(arn: string): string {
   return /^arn:[a-z-]+:iam::(\d+):/.exec(arn)?.[1] ?? 'ACCOUNT_ID';
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /** The commands for one policy of one principal, with comments where a person must decide. */

@@ -1,6 +1,6 @@
 // The account in numbers, for the CLI's summary and the app's header: principals, policies, the
 // actions that go by access level, results over the quota, and everything that was set aside.
-import { MANAGED_POLICY_QUOTA } from '../core';
+import { figure, MANAGED_POLICY_QUOTA } from '../core';
 import type { Account, AccountNote } from './authorization';
 import type { AccountFindings, FindingsProblem, SetAsideFinding } from './findings';
 import { addLevels, emptyLevels, LEVELS, type LevelCounts } from './levels';
@@ -134,7 +134,7 @@ function place(p: { input: string; line: number; column: number }): string {
 export function summaryMarkdown(s: AccountSummary, top: readonly PrincipalOutcome[] = []): string {
   const out: string[] = [];
   out.push(`# Unused permissions${s.accountId ? ` of account ${s.accountId}` : ''}`, '');
-  const quota = `${s.sizeLimit.toLocaleString('en-US')}-character`;
+  const quota = `${figure(s.sizeLimit)}-character`;
   out.push(
     `- Principals: ${s.principals.inFile} in the file, ${s.principals.refined} refined, ${s.principals.withoutFindings} without findings (left as they are)`,
     `- Policies refined: ${s.policies.refined}: ${s.policies.changed} rewritten, ${s.policies.detached} to detach, ${s.policies.unchanged} unchanged, ${s.policies.unreadable} unreadable`,

@@ -14,7 +14,7 @@ import {
   type PrincipalTask,
   type SourceFile,
 } from '../account';
-import { parseKeepList, type KeepList } from '../core';
+import { figure, parseKeepList, type KeepList } from '../core';
 import { accountJson, awsRecommendations, principalJson, writeOut } from './accountOutput';
 import { fileName } from './fileName';
 import { writeJson } from './jsonWriter';
@@ -288,7 +288,7 @@ function progressLine(io: AccountIo, total: number): { step(): void; end(): void
   const draw = () => {
     const pct = total === 0 ? 100 : Math.floor((done * 100) / total);
     io.stderr(
-      `\rrefining ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} principals (${pct}%), ${((io.now() - start) / 1000).toFixed(1)} s\u001b[K`,
+      `\rrefining ${figure(done)} / ${figure(total)} principals (${pct}%), ${((io.now() - start) / 1000).toFixed(1)} s\u001b[K`,
     );
   };
   return {

@@ -25,6 +25,7 @@ export type { SourceError, Result } from './source';
 export { parsePolicy, MAX_POLICY_CHARS, MAX_STATEMENTS, MAX_ACTION_ENTRIES } from './policy';
 export type { PolicyDocument, Statement, PatternRef, GrammarNote } from './policy';
 export { parsePattern, MAX_PATTERN_LENGTH } from './patterns';
+export { figure, plural } from './messages';
 export { matchList } from './matching';
 export { globMatches } from './glob';
 export { parseKeepList, MAX_KEEP_CHARS } from './keep';
