@@ -2,7 +2,7 @@
 // JSON editors' strings, and on the words of the keep list (plain text, one action per line).
 import type { RefinerClient } from '../worker/client';
 import { plural } from '../core/messages';
-import { placeAt } from './jsonStructure';
+import { placeIn } from './policyLanguage';
 import { grammarWords } from './policySchema';
 import { monaco } from './monaco';
 
@@ -72,10 +72,7 @@ export function registerActionLanguage(client: RefinerClient): void {
       if (!lit || !/^[A-Za-z0-9-]*(:[A-Za-z0-9]*)?$/.test(lit.before)) return { suggestions: [] };
       // A JSON key is never an action, nor is Effect's or Version's value: the policy grammar's
       // words are offered alone there.
-      const place =
-        model.getLanguageId() === 'json'
-          ? placeAt(model.getValue(), model.getOffsetAt(position))
-          : null;
+      const place = model.getLanguageId() === 'json' ? placeIn(model, position) : null;
       if (place && (place.role === 'key' || grammarWords(place).length > 0))
         return { suggestions: [] };
       const items = await client.complete(lit.before).catch(() => []);

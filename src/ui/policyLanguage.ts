@@ -6,10 +6,24 @@ import { grammarWords, POLICY_URI } from './policySchema';
 
 type Model = Monaco.editor.ITextModel;
 
+let last: { uri: string; version: number; offset: number; place: Place | null } | null = null;
+
+/**
+ * The place at the cursor in a JSON model. Both this module's providers and the action names' ask it
+ * on the same keystroke; the last answer is kept, so the document is read and scanned once.
+ */
+export function placeIn(model: Model, position: Monaco.IPosition): Place | null {
+  const uri = model.uri.toString();
+  const version = model.getVersionId();
+  const offset = model.getOffsetAt(position);
+  if (last?.uri !== uri || last.version !== version || last.offset !== offset)
+    last = { uri, version, offset, place: placeAt(model.getValue(), offset) };
+  return last.place;
+}
+
 /** The place at the cursor in the policy model, or null in any other model. */
 function policyPlace(model: Model, position: Monaco.IPosition): Place | null {
-  if (model.uri.toString() !== POLICY_URI) return null;
-  return placeAt(model.getValue(), model.getOffsetAt(position));
+  return model.uri.toString() === POLICY_URI ? placeIn(model, position) : null;
 }
 
 /** The literal's range on its line, or an empty range at the cursor where there is none yet. */

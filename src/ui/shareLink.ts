@@ -1,5 +1,6 @@
-// Opening a share link: its parts are decoded in a worker of their own, so a hostile link can neither
-// freeze the page nor, when it does not decode, replace the inputs the user had.
+// Opening a share link: a short one is read at once within a small bound, anything else decoded in a
+// worker of its own, so a hostile link can neither freeze the page nor, when it does not decode,
+// replace the inputs the user had.
 import {
   decodeShareLink,
   type DecodedLink,
