@@ -67,7 +67,7 @@ function buildTrie(s: UniverseService): TrieNode {
       const key = lower.slice(0, end);
       let node = byPrefix.get(key);
       if (!node) {
-        const range = prefixRange(lowers, key);
+        const range = prefixRange(lowers, key, parent.lo, parent.hi);
         node = {
           prefix: name.slice(0, end),
           lower: key,

@@ -160,7 +160,15 @@ export function prefixRange(
   hi = sorted.length,
 ): [number, number] {
   const a = lowerBound(sorted, prefix, lo, hi);
-  const b = lowerBound(sorted, prefix + '\uffff', a, hi);
+  // The names from `a` on that start with `prefix` come first: the end is where they stop. Searched
+  // with startsWith rather than below `prefix + '\uffff'`, which builds a two-byte string per call.
+  let b = hi;
+  lo = a;
+  while (lo < b) {
+    const mid = (lo + b) >>> 1;
+    if (sorted[mid].startsWith(prefix)) lo = mid + 1;
+    else b = mid;
+  }
   return [a, b];
 }
 
