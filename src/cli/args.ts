@@ -1,8 +1,9 @@
-// The command line's flags, read by Node's util.parseArgs; the checks and messages are ours.
-import { parseArgs } from 'node:util';
+// The command line's flags, split as Node's util.parseArgs splits them (flags.ts); the checks and
+// messages are ours.
 import { MAX_FINDINGS_CHARS, MAX_KEEP_CHARS, MAX_POLICY_CHARS, quote } from '../core';
 import { figure } from '../core/numbers';
 import { fileName } from './fileName';
+import { splitFlags, type FlagSpec } from './flags';
 
 export const FORMATS = ['policy', 'diff', 'json', 'aws'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -64,7 +65,7 @@ export interface Args {
   timeLimit?: number;
 }
 
-const OPTIONS = {
+const OPTIONS: Record<string, FlagSpec & { multiple?: true }> = {
   policy: { type: 'string', multiple: true },
   unused: { type: 'string', multiple: true },
   used: { type: 'string', multiple: true },
@@ -73,30 +74,29 @@ const OPTIONS = {
   'size-limit': { type: 'string' },
   'time-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-} as const;
+};
 
 /** The arguments, or 'help'; a UsageError says what is wrong with them. */
 export function readArgs(argv: readonly string[]): Args | 'help' {
-  // Not strict: parseArgs splits the flags and values, and the checks below say what is wrong in
-  // the command's own words.
-  const { values, tokens } = parseArgs({
-    args: [...argv],
-    options: OPTIONS,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-  for (const t of tokens) {
+  const values: Record<string, string | string[] | true> = {};
+  for (const t of splitFlags(argv, OPTIONS)) {
     // What the user typed is quoted like any user text: a stray ESC[2J must not reach the terminal.
     if (t.kind === 'positional') throw new UsageError(`unknown argument ${quote(t.value)}`);
     if (t.kind === 'option-terminator') throw new UsageError('unknown argument "--"');
     if (!Object.hasOwn(OPTIONS, t.name))
       throw new UsageError(`unknown argument ${quote(t.rawName)}`);
-    const type = OPTIONS[t.name as keyof typeof OPTIONS].type;
-    if (type === 'string' && t.value === undefined)
+    const spec = OPTIONS[t.name];
+    if (spec.type === 'string' && t.value === undefined)
       throw new UsageError(`${t.rawName} needs a value`);
-    if (type === 'boolean' && t.value !== undefined)
+    if (spec.type === 'boolean' && t.value !== undefined)
       throw new UsageError(`${t.rawName} takes no value`);
+    const previous = values[t.name];
+    values[t.name] =
+      t.value === undefined
+        ? true
+        : spec.multiple
+          ? [...(Array.isArray(previous) ? previous : []), t.value]
+          : t.value;
   }
   if (values.help) return 'help';
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);

@@ -1,4 +1,4 @@
-// The flags, read by util.parseArgs, and what each mistake gets.
+// The flags (split as util.parseArgs splits them: flags.ts), and what each mistake gets.
 import { describe, expect, test } from 'vitest';
 import { readArgs } from '../../src/cli/args';
 
