@@ -1,9 +1,11 @@
-// Bundles the CLI with its catalog into files Node runs directly (Node 20 cannot run TypeScript):
-// cli.cjs, the command, and refine.cjs, which starts it with a V8 code cache made here by running
-// it once on the worked example. CommonJS, minified: Node starts it ~15 ms sooner than the ES
-// module it was (no ES module loader, less to parse). import.meta.url, which the account CLI gives
-// its worker threads, is cli.cjs's.
+// Bundles the CLI into files Node runs directly (Node 20 cannot run TypeScript): cli.cjs, the
+// command, and refine.cjs, which starts it with a V8 code cache made here by running it once on the
+// worked example; and beside them the catalog, catalog.txt, read as a run refines. CommonJS,
+// minified: Node starts it ~15 ms sooner than the ES module it was (no ES module loader, less to
+// parse). import.meta.url, which the account CLI gives its worker threads and the command its
+// child, is cli.cjs's; import.meta.dirname is dist-cli.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { workedExampleFiles } from '../examples/files.mjs';
 
@@ -19,10 +21,31 @@ await build({
   ...common,
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist-cli/cli.cjs',
-  define: { 'import.meta.url': '__fileUrl' },
-  banner: { js: "const __fileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The file's URL is made when asked for (a child or the account's threads), not at every start.
+  define: { 'import.meta.url': '__cliFile.url', 'import.meta.dirname': '__dirname' },
+  banner: {
+    js: "const __cliFile = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
+  },
 });
 await build({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist-cli/refine.cjs' });
+
+// The catalog beside them, in the file src/cli/catalog.ts reads (written by its own cliCatalogText).
+// Read as Latin-1, one byte a character, like cli.cjs in refine.cjs: exact for ASCII only, which
+// esbuild writes (escapes for anything else) and the catalog's names are; checked here.
+const ascii = (file, text) => {
+  const at = text.search(/[^\t\n\r\x20-\x7e]/);
+  if (at >= 0) throw new Error(`${file}: a character outside printable ASCII at offset ${at}`);
+  return text;
+};
+ascii('dist-cli/cli.cjs', readFileSync('dist-cli/cli.cjs', 'utf8'));
+const [writer] = (
+  await build({ ...common, entryPoints: ['src/cli/catalog.ts'], format: 'esm', write: false })
+).outputFiles;
+const { cliCatalogText } = await import(
+  `data:text/javascript;base64,${Buffer.from(writer.contents).toString('base64')}`
+);
+const raw = JSON.parse(readFileSync('src/catalog/generated/catalog.json', 'utf8'));
+writeFileSync('dist-cli/catalog.txt', ascii('catalog', cliCatalogText(raw)));
 
 // One run of the worked example, which writes the code cache of what it ran.
 const { policy, unused } = await workedExampleFiles();
