@@ -4,7 +4,7 @@
 // module (node:child_process) loads only when a child is needed, and the catalog is decoded service
 // by service as the run reads it.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { EXIT } from './args';
 import { cliCatalog } from './catalog';
 import { runJobOnStdout, writeAll } from './output';
@@ -56,7 +56,8 @@ runCli(process.argv.slice(2), io, {
     }),
   child: async (job, timeLimitMs) => {
     const { runInChild } = await import('./jobProcess');
-    return runInChild(fileURLToPath(import.meta.url), job, timeLimitMs, io.stderr);
+    // The child starts as the command does, through refine.cjs and its code cache for the child.
+    return runInChild(join(import.meta.dirname, 'refine.cjs'), job, timeLimitMs, io.stderr);
   },
 }).then(
   // Everything was written with writeSync: the process ends here, before the idle scavenge V8 has
