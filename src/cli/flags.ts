@@ -61,12 +61,14 @@ export function splitFlags(
       continue;
     }
     if (arg.length > 2 && arg.startsWith('--')) {
-      const equals = arg.indexOf('=', 3);
-      if (equals < 0) {
+      // A long flag with a value has an = after its first letter; the name ends at the first =
+      // (`--==` is the flag "" with the value "=", as parseArgs reads it).
+      if (!arg.includes('=', 3)) {
         const name = arg.slice(2);
         const value = takesValue(name) && rest.length > 0 ? rest.shift() : undefined;
         tokens.push({ kind: 'option', name, rawName: arg, value });
       } else {
+        const equals = arg.indexOf('=');
         const name = arg.slice(2, equals);
         tokens.push({ kind: 'option', name, rawName: `--${name}`, value: arg.slice(equals + 1) });
       }

@@ -57,6 +57,8 @@ const piece = fc.oneof(
     '-',
     '---',
     '--=x',
+    '--==',
+    '--a==b',
     '--__proto__',
     '-_',
     'p.json',
