@@ -55,8 +55,8 @@ export class RefinerClient {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Times the worker was started: 1 + restarts. */
   starts = 0;
-  /** The refinement asked for last, until it is answered or fails. */
-  private running: (RefineInputs & { answer: Promise<Analysis> }) | null = null;
+  /** The refinement asked for last, running or answered (until it fails or another is asked for). */
+  private last: (RefineInputs & { answer: Promise<Analysis> }) | null = null;
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -124,20 +124,21 @@ export class RefinerClient {
   private answered: { id: number; inputs: RefineInputs; workerId: number } | null = null;
 
   /**
-   * Refines, cancelling a different refinement still running. The same inputs as the one running
-   * share its answer: the page asks for the first answer before React has loaded, then again when
-   * the app mounts.
+   * Refines, cancelling a different refinement still running. The same inputs as the last refinement
+   * share its answer, whether it is still running or has answered: the page asks for the first
+   * answer before React has loaded, then again when the app mounts, and the worker has often
+   * answered by then (asking it again cost a round trip, 20-60 ms, before the answer was drawn). A
+   * refinement that failed or was cancelled is asked for again.
    */
   refine(req: RefineInputs): Promise<Analysis> {
-    const running = this.running;
-    if (running && sameRequest(running, req)) return running.answer;
+    const last = this.last;
+    if (last && sameRequest(last, req)) return last.answer;
     const answer = this.refineNow(req);
     const entry = { ...req, answer };
-    this.running = entry;
-    const settled = () => {
-      if (this.running === entry) this.running = null;
-    };
-    answer.then(settled, settled);
+    this.last = entry;
+    answer.catch(() => {
+      if (this.last === entry) this.last = null;
+    });
     return answer;
   }
 

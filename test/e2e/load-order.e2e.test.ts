@@ -19,6 +19,7 @@ declare global {
   interface Window {
     __seen: Record<string, { t: number; top: number }>;
     __shifts: { t: number; value: number }[];
+    __refines: number;
   }
 }
 
@@ -65,6 +66,32 @@ describe('the order of what appears', () => {
     expect(tops.recommended).toBe(seen.recommended.top);
     const moved = shifts.filter((s) => s.t >= answer).reduce((sum, s) => sum + s.value, 0);
     expect(moved).toBeLessThan(0.01);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  test('the first answer is refined once, though the app asks for it again when it mounts', async () => {
+    const { page, context, errors } = await openPage(browser(), null as unknown as string);
+    await page.addInitScript(() => {
+      window.__refines = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (
+        this: Worker,
+        ...args: Parameters<Worker['postMessage']>
+      ) {
+        if ((args[0] as { type?: string })?.type === 'refine') window.__refines++;
+        return post.apply(this, args);
+      } as Worker['postMessage'];
+    });
+    // The app's code arrives well after the worker has answered the entry's early request.
+    await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(new URL(shareFragment({ ...workedExample, used: false }), baseUrl()).href);
+    await page.waitForSelector(PARTS.recommended);
+    await page.waitForSelector(PARTS.trie);
+    expect(await page.evaluate(() => window.__refines)).toBe(1);
     await context.close();
     expect(errors).toEqual([]);
   });

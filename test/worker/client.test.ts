@@ -60,7 +60,7 @@ describe('RefinerClient', () => {
     expect((await second).ms).toBe(2);
   });
 
-  test('the same inputs while they are being refined share the answer: one request, no restart', async () => {
+  test('the same inputs share the answer while refined and once answered: one request, no restart', async () => {
     const c = new RefinerClient(() => new FakeWorker());
     const early = c.refine(inputs); // main.tsx, before React
     const mounted = c.refine({ ...inputs }); // the app's first effect
@@ -70,11 +70,29 @@ describe('RefinerClient', () => {
     w.answer({ type: 'refine', id: 1, analysis: analysis(5) });
     expect((await early).ms).toBe(5);
     expect((await mounted).ms).toBe(5);
-    // Once answered, asking again is a new request.
-    const again = c.refine(inputs);
-    expect(w.received).toHaveLength(2);
+    // Answered before the app asks (the worker is often quicker than React): the same answer, no
+    // second request.
+    expect((await c.refine({ ...inputs })).ms).toBe(5);
+    expect(w.received).toHaveLength(1);
+    // Other inputs in between: the first ones are refined again.
+    const other = c.refine({ ...inputs, policy: '{"b":1}' });
     w.answer({ type: 'refine', id: 2, analysis: analysis(6) });
-    expect((await again).ms).toBe(6);
+    expect((await other).ms).toBe(6);
+    const again = c.refine(inputs);
+    expect(w.received).toHaveLength(3);
+    w.answer({ type: 'refine', id: 3, analysis: analysis(7) });
+    expect((await again).ms).toBe(7);
+  });
+
+  test('a refinement that failed is asked for again with the same inputs', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const first = c.refine(inputs);
+    FakeWorker.all[0].answer({ type: 'error', id: 1, message: 'boom' });
+    await expect(first).rejects.toThrow('boom');
+    const again = c.refine(inputs);
+    expect(FakeWorker.all[0].received).toHaveLength(2);
+    FakeWorker.all[0].answer({ type: 'refine', id: 2, analysis: analysis(8) });
+    expect((await again).ms).toBe(8);
   });
 
   test('the same inputs with other what-if marks or another keep list are a new refinement', () => {
