@@ -101,10 +101,7 @@ export function App({
     if (link.opening) return;
     dispatch({ type: 'stored', ok: store(storage, inputs) });
     storeMarks(storage, marks);
-    // The first input (a share link, the last session, an example) refines at once; edits after a pause.
-    const delay = first.current ? 0 : REFINE_DELAY_MS;
-    first.current = false;
-    const timer = setTimeout(() => {
+    const refine = () => {
       dispatch({ type: 'started' });
       client.refine({ ...inputs, marks }).then(
         (analysis) => dispatch({ type: 'answered', revision, analysis }),
@@ -117,7 +114,16 @@ export function App({
           });
         },
       );
-    }, delay);
+    };
+    // The first input (a share link, the last session, an example) refines at once, in this effect:
+    // its answer, often in hand already (main.tsx asked for it before React loaded), is drawn in
+    // the same render as "started". Edits refine after a pause.
+    if (first.current) {
+      first.current = false;
+      refine();
+      return;
+    }
+    const timer = setTimeout(refine, REFINE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [client, storage, inputs, marks, revision, link.opening]);
 
