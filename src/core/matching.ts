@@ -3,7 +3,8 @@
 // work follows what the patterns match rather than patterns × names.
 import { compileGlob, globTest, type Glob } from './glob';
 import type { Pattern } from './patterns';
-import { lowerBound, prefixRange, type Universe, type UniverseService } from './universe';
+import { lowerBound } from './search';
+import { prefixRange, type Universe, type UniverseService } from './universe';
 
 const WILDCARD = /[*?]/;
 

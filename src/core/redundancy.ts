@@ -14,7 +14,8 @@ import { matchRanges } from './matching';
 import { parsePattern, type Pattern } from './patterns';
 import type { PatternRef, Statement } from './policy';
 import type { StatementOutcome, Warning } from './recommendation';
-import { foldCase, lowerBound, type Universe } from './universe';
+import { lowerBound, upperBound } from './search';
+import { foldCase, type Universe } from './universe';
 
 /** The runs an entry matches, adjacent ones merged: `*` is one run, not one per service. */
 function runsOf(u: Universe, p: Pattern): number[] {
@@ -112,14 +113,8 @@ export function redundantEntries(u: Universe, patterns: readonly Pattern[]): Int
   const starts = single.map((i) => runs[i][0]);
   /** The entry of one run reaching furthest among those starting at or before `at`, or -1. */
   const furthestFrom = (at: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid] <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? -1 : reach[lo - 1];
+    const before = upperBound(starts, at);
+    return before === 0 ? -1 : reach[before - 1];
   };
 
   for (const j of multi) {

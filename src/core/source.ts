@@ -2,6 +2,7 @@
 // user can cause, returned as a value, never thrown out of core; and a piece of it shown inside a
 // message so that it reads as one plain line.
 import { figure } from './numbers';
+import { upperBound } from './search';
 
 export interface SourceError {
   message: string;
@@ -21,14 +22,9 @@ export class LineMap {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    // The last line starting at or before `offset` (the first starts at 0).
+    const line = Math.max(upperBound(this.starts, offset), 1);
+    return { line, column: offset - this.starts[line - 1] + 1 };
   }
 }
 

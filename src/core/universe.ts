@@ -1,6 +1,7 @@
 // The universe (docs/refinement.md): the catalog's actions plus every concrete action the policy or
 // the findings name, indexed so that the actions of one service, and those sharing a prefix, are
 // contiguous. Catalog-derived parts are built once per catalog and shared across refinements.
+import { lowerBound, upperBound } from './search';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 
@@ -110,14 +111,9 @@ export class Universe {
 
   /** The service index of a global action index. */
   serviceOf(global: number): number {
-    let lo = 0;
-    let hi = this.services.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.offsets[mid] <= global) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The last service starting at or before `global` (the offset after the last one is not a
+    // service's).
+    return Math.max(upperBound(this.offsets, global, 0, this.services.length) - 1, 0);
   }
 
   /** `svc:Name` in the catalog's spelling (or the user's, for actions the catalog lacks). */
@@ -135,21 +131,6 @@ export class Universe {
     const si = this.serviceOf(global);
     return this.services[si].known[global - this.offsets[si]];
   }
-}
-
-/** The first place in `sorted` (names or indices) whose value is not below `key`. */
-export function lowerBound<T extends string | number>(
-  sorted: ArrayLike<T>,
-  key: T,
-  lo = 0,
-  hi = sorted.length,
-): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** [lo, hi) of the names that start with `prefix` (all lower case). */
