@@ -73,6 +73,12 @@ class EncodedService implements ServiceCatalog {
   }
 }
 
+/** The service a catalog line is about: its first word. */
+export function lineKey(line: string): string {
+  const space = line.indexOf(' ');
+  return space < 0 ? line : line.slice(0, space);
+}
+
 /** A catalog over its lines; nothing is read until a service's names or levels are. */
 export function catalogOf(lines: CatalogLines): Catalog {
   const services = new Map<string, ServiceCatalog>();
@@ -94,10 +100,7 @@ export function decodeCatalog(raw: RawCatalog): Catalog {
   return catalogOf({
     version: raw.version,
     date: raw.date,
-    keys: text.map((line) => {
-      const space = line.indexOf(' ');
-      return space < 0 ? line : line.slice(0, space);
-    }),
+    keys: text.map(lineKey),
     counts: raw.counts,
     line: (i) => text[i],
     levels: (i) => raw.levels.slice(starts[i], starts[i + 1]),

@@ -8,7 +8,7 @@
 // then the catalog's service lines (catalog.ts's RawCatalog.services). All ASCII.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogOf } from '../catalog/catalog';
+import { catalogOf, lineKey, type RawCatalog } from '../catalog/catalog';
 import type { Catalog } from '../core';
 
 export const CLI_CATALOG_FORMAT = 1;
@@ -22,21 +22,16 @@ interface Header {
   lengths: number[];
 }
 
-/** `length` bytes of the file at `position`, as text (ASCII). */
-function readAt(path: string, position: number, length: number): string {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(fd, bytes, done, length - done, position + done);
-      if (n === 0) break;
-      done += n;
-    }
-    return bytes.toString('latin1', 0, done);
-  } finally {
-    closeSync(fd);
+/** `length` bytes of the open file `fd` at `position`, as text (ASCII); fewer at its end. */
+function readAt(fd: number, position: number, length: number): string {
+  const bytes = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, bytes, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
   }
+  return bytes.toString('latin1', 0, done);
 }
 
 /**
@@ -46,16 +41,24 @@ function readAt(path: string, position: number, length: number): string {
 export function readCliCatalog(path: string): Catalog {
   const damaged = (why: string) =>
     new Error(`${path}: ${why}; build the command again (npm run refine)`);
-  let head = '';
+  // Opened once and kept open for the process: each service touched reads its line and levels.
+  const fd = openSync(path, 'r');
+  let header: Header;
   let headerEnd = -1;
-  for (let chunk = 16384; headerEnd < 0; chunk *= 4) {
-    head = readAt(path, 0, chunk);
-    headerEnd = head.indexOf('\n');
-    if (headerEnd < 0 && head.length < chunk) throw damaged('no header line');
+  try {
+    let head = '';
+    for (let chunk = 16384; headerEnd < 0; chunk *= 4) {
+      head = readAt(fd, 0, chunk);
+      headerEnd = head.indexOf('\n');
+      if (headerEnd < 0 && head.length < chunk) throw damaged('no header line');
+    }
+    header = JSON.parse(head.slice(0, headerEnd)) as Header;
+    if (header.format !== CLI_CATALOG_FORMAT)
+      throw damaged(`format ${header.format} is not ${CLI_CATALOG_FORMAT}`);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
-  const header = JSON.parse(head.slice(0, headerEnd)) as Header;
-  if (header.format !== CLI_CATALOG_FORMAT)
-    throw damaged(`format ${header.format} is not ${CLI_CATALOG_FORMAT}`);
   const n = header.keys.length;
   const levelStarts = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) levelStarts[i + 1] = levelStarts[i] + header.counts[i];
@@ -64,7 +67,7 @@ export function readCliCatalog(path: string): Catalog {
   lineStarts[0] = levelsAt + levelStarts[n] + 1;
   for (let i = 0; i < n; i++) lineStarts[i + 1] = lineStarts[i] + header.lengths[i] + 1;
   const read = (position: number, length: number): string => {
-    const text = readAt(path, position, length);
+    const text = readAt(fd, position, length);
     if (text.length !== length) throw damaged('it is shorter than its header says');
     return text;
   };
@@ -79,19 +82,15 @@ export function readCliCatalog(path: string): Catalog {
 }
 
 /** The file's text for a catalog as generate.mjs writes it (build.mjs writes it as this says). */
-export function cliCatalogText(raw: {
-  version: string;
-  date: string;
-  services: string;
-  counts: number[];
-  levels: string;
-}): string {
+export function cliCatalogText(
+  raw: Pick<RawCatalog, 'version' | 'date' | 'services' | 'counts' | 'levels'>,
+): string {
   const lines = raw.services.split('\n');
   const header: Header = {
     format: CLI_CATALOG_FORMAT,
     version: raw.version,
     date: raw.date,
-    keys: lines.map((line) => line.split(' ', 1)[0]),
+    keys: lines.map(lineKey),
     counts: raw.counts,
     lengths: lines.map((line) => line.length),
   };
