@@ -1,27 +1,41 @@
 // The worker starts first and is given the first input at once (a short share link is read here, a
 // longer one decoded off the page's thread meanwhile), so the catalog loads and the first answer is
-// computed while the page's code arrives; the app itself is a chunk of its own.
-import { initialInputs, linkParts, safeStorage, type Inputs } from './ui/inputs';
+// computed while the page's code arrives; the app itself is a chunk of its own. The page is drawn
+// once that answer is in (within a bound), so its first render already shows the recommendation.
+import { answerWithin, FIRST_ANSWER_WAIT_MS, firstInputs } from './ui/firstView';
+import { linkParts, safeStorage, type Inputs } from './ui/inputs';
 import { startOffline } from './ui/offline';
 import { readShareLink } from './ui/shareLink';
-import { loadMarks, readMarks } from './ui/whatIf';
+import { readMarks } from './ui/whatIf';
+import type { ActionMark } from './worker/protocol';
 import { createRefinerWorker, RefinerClient, timeLimitFrom } from './worker/client';
 
-// `?timeLimit=S` lowers (or raises) the refiner's time bound, in seconds: for slow machines and to
-// see what happens when a run is stopped.
-const client = new RefinerClient(createRefinerWorker, timeLimitFrom(window.location.search));
 const parts = linkParts(window.location.hash);
 const link = parts && { parts, reading: readShareLink(parts) };
-// The app asks again for the same inputs and what-if marks when it mounts (or when the link has
-// decoded), and is given this answer.
-const early = (inputs: Inputs, marks: ReturnType<typeof loadMarks>) =>
-  void client.refine({ ...inputs, marks }).catch(() => {});
-if (link)
-  void link.reading.result.then(
-    (outcome) => outcome.ok && early(outcome.inputs, readMarks(window.location.hash)),
-  );
-else early(initialInputs(safeStorage()).inputs, loadMarks(safeStorage()));
+const first = firstInputs(link, safeStorage(), window.location.hash);
+// The worker starts with the first inputs and what-if marks; the app asks again for them when it
+// mounts (or, for a link decoded in a worker, when it has decoded) and is given this answer.
+// `?timeLimit=S` lowers (or raises) the refiner's time bound, in seconds: for slow machines and to
+// see what happens when a run is stopped.
+const client = new RefinerClient(
+  createRefinerWorker,
+  timeLimitFrom(window.location.search),
+  first ? { ...first.inputs, marks: first.marks } : undefined,
+);
+const early = (inputs: Inputs, marks: readonly ActionMark[]) => {
+  const answer = client.refine({ ...inputs, marks });
+  answer.catch(() => {});
+  return answer;
+};
+const answer = first && early(first.inputs, first.marks);
+if (link && !first)
+  void link.reading.result.then((outcome) => {
+    if (outcome.ok) early(outcome.inputs, readMarks(window.location.hash));
+  });
 
 startOffline();
 
-void import('./ui/mount').then(({ mount }) => mount(client, link));
+void import('./ui/mount').then(async ({ mount }) => {
+  const analysis = answer && (await answerWithin(answer, FIRST_ANSWER_WAIT_MS));
+  mount(client, link, first && { ...first, analysis });
+});

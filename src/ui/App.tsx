@@ -16,6 +16,7 @@ import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
 import { Deferred } from './Deferred';
 import { ExamplesMenu } from './ExamplesMenu';
+import type { FirstView } from './firstView';
 import { exampleInputs, initialInputs, shareFragment, store, type Inputs } from './inputs';
 import { RecommendedPolicy } from './RecommendedPolicy';
 import { PolicyParts } from './PolicyParts';
@@ -57,6 +58,7 @@ export function App({
   storage,
   nav,
   link: early,
+  first,
 }: {
   client: RefinerClient;
   storage: Storage | null;
@@ -64,16 +66,20 @@ export function App({
   nav?: ReactNode;
   /** The share link of the address, already being decoded by main.tsx. */
   link?: EarlyLink | null;
+  /** The inputs main.tsx started with, and their answer when it came before the page was drawn. */
+  first?: FirstView | null;
 }) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
-    initialState(initialInputs(storage).inputs, loadMarks(storage)),
+    first
+      ? initialState(first.inputs, first.marks, first.analysis)
+      : initialState(initialInputs(storage).inputs, loadMarks(storage)),
   );
   // A share link carries its own what-if marks (or none).
   const loadLink = useCallback(
     (inputs: Inputs) => dispatch({ type: 'load', inputs, marks: readMarks(window.location.hash) }),
     [],
   );
-  const link = useShareLink(state.revision, loadLink, early);
+  const link = useShareLink(state.revision, loadLink, early, first?.link === true);
   const theme = useTheme(storage);
   const [arn, setArn] = usePolicyArn(storage);
   const narrow = useNarrow(900);
@@ -93,7 +99,8 @@ export function App({
   useEffect(() => {
     if (enhanced) pageSettled();
   }, [enhanced]);
-  const first = useRef(true);
+  // The first input's answer, when main.tsx had it before the page was drawn, is in the first state.
+  const firstRun = useRef<'answered' | 'refine' | null>(first?.analysis ? 'answered' : 'refine');
 
   const { inputs, revision, marks } = state;
   useEffect(() => {
@@ -115,12 +122,14 @@ export function App({
         },
       );
     };
-    // The first input (a share link, the last session, an example) refines at once, in this effect:
-    // its answer, often in hand already (main.tsx asked for it before React loaded), is drawn in
-    // the same render as "started". Edits refine after a pause.
-    if (first.current) {
-      first.current = false;
-      refine();
+    // The first input (a share link, the last session, an example) refines at once, in this effect
+    // (unless its answer came with the first state): main.tsx asked for it before React loaded, so
+    // the answer is often in hand already and is drawn in the same render as "started". Edits
+    // refine after a pause.
+    if (firstRun.current) {
+      const answered = firstRun.current === 'answered';
+      firstRun.current = null;
+      if (!answered) refine();
       return;
     }
     const timer = setTimeout(refine, REFINE_DELAY_MS);

@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import type { RefinerClient } from '../worker/client';
 import { App } from './App';
 import { shareFragment, type Inputs } from './inputs';
+import type { FirstView } from './firstView';
 import type { EarlyLink } from './useShareLink';
 
 const AccountView = lazy(() =>
@@ -15,8 +16,9 @@ export function Shell(props: {
   client: RefinerClient;
   storage: Storage | null;
   link?: EarlyLink | null;
+  first?: FirstView | null;
 }) {
-  const { client, storage, link } = props;
+  const { client, storage, link, first } = props;
   const [view, setView] = useState<'policy' | 'account'>(() =>
     window.location.hash === '#account' ? 'account' : 'policy',
   );
@@ -36,6 +38,7 @@ export function Shell(props: {
           client={client}
           storage={storage}
           link={link}
+          first={first}
           nav={
             <button type="button" onClick={() => show('account')} data-testid="to-account">
               {accountOpened ? 'Back to the account' : 'A whole account…'}

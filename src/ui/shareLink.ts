@@ -71,17 +71,21 @@ export function openShareLink(
  */
 export const QUICK_LINK_CHARS = 64 * 1024;
 
+/** A link being read; `now` holds its inputs when it was read at once. */
+export type LinkReading = ReturnType<typeof openShareLink> & { now?: Inputs };
+
 /** Reads a short link at once, else starts decoding it in a worker. */
 export function readShareLink(
   parts: LinkParts,
   open: (parts: LinkParts) => ReturnType<typeof openShareLink> = openShareLink,
-): ReturnType<typeof openShareLink> {
+): LinkReading {
   const length =
     (parts.policy?.length ?? 0) + (parts.unused?.length ?? 0) + (parts.keep?.length ?? 0);
   if (!parts.anyway && length <= QUICK_LINK_CHARS) {
     const decoded = decodeShareLink(parts, QUICK_LINK_CHARS);
-    if (decoded.policy.ok && decoded.unused.ok && decoded.keep.ok)
-      return { result: Promise.resolve(linkOutcome(parts, decoded)), cancel: () => {} };
+    const outcome = linkOutcome(parts, decoded);
+    if (outcome.ok)
+      return { result: Promise.resolve(outcome), cancel: () => {}, now: outcome.inputs };
   }
   return open(parts);
 }

@@ -55,8 +55,13 @@ export type Action =
   | { type: 'select-node'; entries: readonly string[] }
   | { type: 'stored'; ok: boolean };
 
-export function initialState(inputs: Inputs, marks: readonly ActionMark[] = []): AppState {
-  return {
+/** The state the page opens with; `analysis`, when given, is the answer to these inputs. */
+export function initialState(
+  inputs: Inputs,
+  marks: readonly ActionMark[] = [],
+  analysis: Analysis | null = null,
+): AppState {
+  const state: AppState = {
     inputs,
     marks,
     revision: 0,
@@ -68,6 +73,7 @@ export function initialState(inputs: Inputs, marks: readonly ActionMark[] = []):
     selection: null,
     stored: true,
   };
+  return analysis ? reduce(state, { type: 'answered', revision: 0, analysis }) : state;
 }
 
 export function reduce(state: AppState, action: Action): AppState {

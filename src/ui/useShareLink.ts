@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LinkParts } from '../worker/shareLink';
 import { linkParts, type Inputs } from './inputs';
-import { openShareLink } from './shareLink';
+import { openShareLink, type LinkReading } from './shareLink';
 
 export interface ShareLinkState {
   /** A link is being decoded: the page holds its first refinement until it is. */
@@ -18,19 +18,23 @@ export interface ShareLinkState {
 /** The address's link as main.tsx found it before the page loaded, with its decoding under way. */
 export interface EarlyLink {
   parts: LinkParts;
-  reading: ReturnType<typeof openShareLink>;
+  reading: LinkReading;
 }
 
 /**
  * `revision` counts the user's edits: a link that decodes after an edit does not overwrite it.
- * `early`, the same link already being decoded, is used instead of decoding it a second time.
+ * `early`, the same link already being decoded, is used instead of decoding it a second time;
+ * `loaded`: the page opened with its inputs already, so it is not loaded again.
  */
 export function useShareLink(
   revision: number,
   load: (inputs: Inputs) => void,
   early?: EarlyLink | null,
+  loaded = false,
 ): ShareLinkState {
-  const [opening, setOpening] = useState(() => linkParts(window.location.hash) !== null);
+  const [opening, setOpening] = useState(
+    () => !(early && loaded) && linkParts(window.location.hash) !== null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [held, setHeld] = useState<LinkParts | null>(null);
   const current = useRef({ revision, load });
@@ -65,7 +69,9 @@ export function useShareLink(
       const parts = linkParts(window.location.hash);
       const first = unused.current;
       unused.current = null;
-      if (parts) open(parts, first && sameLink(first.parts, parts) ? first.reading : undefined);
+      const same = first !== null && parts !== null && sameLink(first.parts, parts);
+      if (same && loaded) return;
+      if (parts) open(parts, same ? first.reading : undefined);
     };
     fromAddress();
     window.addEventListener('hashchange', fromAddress);
@@ -73,7 +79,7 @@ export function useShareLink(
       window.removeEventListener('hashchange', fromAddress);
       cancel.current();
     };
-  }, [open]);
+  }, [open, loaded]);
 
   const dismiss = () => {
     setProblem(null);

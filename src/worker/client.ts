@@ -2,16 +2,18 @@
 // an older one still running: the worker is single-threaded, so cancelling means terminating it and
 // starting a fresh one. A crash or a run over the time bound is reported and the worker restarted.
 import type { PatternTrie } from '../core';
-import type {
-  Analysis,
-  Completion,
-  HoverInfo,
-  CompleteRequest,
-  HoverRequest,
-  RefineRequest,
-  Request,
-  Response,
-  TrieRequest,
+import RefinerWorker from './refiner.worker.ts?worker';
+import {
+  BOOT_NAME_PREFIX,
+  type Analysis,
+  type Completion,
+  type HoverInfo,
+  type CompleteRequest,
+  type HoverRequest,
+  type RefineRequest,
+  type Request,
+  type Response,
+  type TrieRequest,
 } from './protocol';
 
 /** A refine that runs longer than this is stopped and reported. */
@@ -49,7 +51,8 @@ type Omit2<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type RefineInputs = Omit<RefineRequest, 'id' | 'type'>;
 
 export class RefinerClient {
-  private worker: WorkerLike;
+  /** Null only while the constructor starts it with the first refinement. */
+  private worker: WorkerLike | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -58,15 +61,22 @@ export class RefinerClient {
   /** The refinement asked for last, running or answered (until it fails or another is asked for). */
   private last: (RefineInputs & { answer: Promise<Analysis> }) | null = null;
 
+  /**
+   * `create` starts a worker; given a request, the worker starts with it (see createRefinerWorker).
+   * `first`, the page's first refinement, is given to the worker as it starts, and `refine` with the
+   * same inputs is given its answer.
+   */
   constructor(
-    private readonly create: () => WorkerLike,
+    private readonly create: (first?: Request) => WorkerLike,
     private readonly timeLimitMs = REFINE_TIME_LIMIT_MS,
+    first?: RefineInputs,
   ) {
-    this.worker = this.start();
+    if (first) this.refine(first).catch(() => {});
+    else this.worker = this.start();
   }
 
-  private start(): WorkerLike {
-    const w = this.create();
+  private start(first?: Request): WorkerLike {
+    const w = this.create(first);
     this.starts++;
     w.onmessage = (e) => this.receive(e.data);
     w.onerror = (e) => {
@@ -97,7 +107,7 @@ export class RefinerClient {
   /** Terminates the worker, fails everything pending with `reason`, and starts a new one. */
   private restart(reason: Error): void {
     this.clearTimer();
-    this.worker.terminate();
+    this.worker?.terminate();
     const pending = [...this.pending.values()];
     this.pending.clear();
     this.worker = this.start();
@@ -107,9 +117,11 @@ export class RefinerClient {
   private send(req: Omit2<Request>): Promise<Response> {
     const id = this.nextId++;
     const refine = req.type === 'refine';
+    const message = { ...req, id } as Request;
     return new Promise<Response>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, refine });
-      this.worker.postMessage({ ...req, id } as Request);
+      if (this.worker) this.worker.postMessage(message);
+      else this.worker = this.start(message);
     });
   }
 
@@ -196,7 +208,7 @@ export class RefinerClient {
 
   dispose(): void {
     this.clearTimer();
-    this.worker.terminate();
+    this.worker?.terminate();
     this.pending.clear();
   }
 }
@@ -212,8 +224,16 @@ function sameRequest(a: RefineInputs, b: RefineInputs): boolean {
   );
 }
 
-export function createRefinerWorker(): WorkerLike {
-  return new Worker(new URL('./refiner.worker.ts', import.meta.url), {
-    type: 'module',
+/** A first request longer than this is posted as a message rather than put in the worker's name. */
+export const BOOT_NAME_CHARS = 64 * 1024;
+
+/** The refiner worker; `first`, a request to start with, goes in its name when it is short enough. */
+export function createRefinerWorker(first?: Request): WorkerLike {
+  const text = first ? JSON.stringify(first) : '';
+  const inName = first?.type === 'refine' && text.length <= BOOT_NAME_CHARS;
+  const worker = new RefinerWorker({
+    name: inName ? BOOT_NAME_PREFIX + text : 'refiner',
   }) as unknown as WorkerLike;
+  if (first && !inName) worker.postMessage(first);
+  return worker;
 }

@@ -2,7 +2,7 @@
 import { decodeCatalog, type RawCatalog } from '../catalog/catalog';
 import raw from '../catalog/generated/catalog.json';
 import { complete, hover, RefinerSession } from './analyze';
-import type { Request, Response } from './protocol';
+import { bootRequest, type Request, type Response } from './protocol';
 
 const catalog = decodeCatalog(raw as unknown as RawCatalog);
 const session = new RefinerSession(catalog, () => performance.now());
@@ -24,17 +24,23 @@ function answer(req: Request): Response {
   }
 }
 
-self.onmessage = (e: MessageEvent<Request>) => {
+function respond(req: Request): void {
   let response: Response;
   try {
-    response = answer(e.data);
+    response = answer(req);
   } catch (error) {
     // A bug in core: reported as a plain message, never a stack trace on the page.
     response = {
       type: 'error',
-      id: e.data.id,
+      id: req.id,
       message: error instanceof Error ? error.message : String(error),
     };
   }
   self.postMessage(response);
-};
+}
+
+self.onmessage = (e: MessageEvent<Request>) => respond(e.data);
+
+// The page's first refinement, when it came in the worker's name: answered before any message.
+const boot = bootRequest(self.name);
+if (boot) respond(boot);

@@ -20,6 +20,7 @@ declare global {
     __seen: Record<string, { t: number; top: number }>;
     __shifts: { t: number; value: number }[];
     __refines: number;
+    __boots: number;
   }
 }
 
@@ -70,10 +71,11 @@ describe('the order of what appears', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the first answer is refined once, though the app asks for it again when it mounts', async () => {
+  test('the first answer is refined once, by a worker started with it, though the app asks again when it mounts', async () => {
     const { page, context, errors } = await openPage(browser(), null as unknown as string);
     await page.addInitScript(() => {
       window.__refines = 0;
+      window.__boots = 0;
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (
         this: Worker,
@@ -82,6 +84,14 @@ describe('the order of what appears', () => {
         if ((args[0] as { type?: string })?.type === 'refine') window.__refines++;
         return post.apply(this, args);
       } as Worker['postMessage'];
+      // A worker given its first refinement in its name (the page's first request rides there).
+      const Real = Worker;
+      window.Worker = class extends Real {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          if (options?.name?.startsWith('refine:')) window.__boots++;
+          super(url, options);
+        }
+      };
     });
     // The app's code arrives well after the worker has answered the entry's early request.
     await page.route(/\/assets\/mount-[^/]*\.js$/, async (route) => {
@@ -91,7 +101,7 @@ describe('the order of what appears', () => {
     await page.goto(new URL(shareFragment({ ...workedExample, used: false }), baseUrl()).href);
     await page.waitForSelector(PARTS.recommended);
     await page.waitForSelector(PARTS.trie);
-    expect(await page.evaluate(() => window.__refines)).toBe(1);
+    expect(await page.evaluate(() => [window.__boots, window.__refines])).toEqual([1, 0]);
     await context.close();
     expect(errors).toEqual([]);
   });

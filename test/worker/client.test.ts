@@ -1,13 +1,21 @@
 // The worker client with a fake worker: ids, cancellation by restart, time-outs and crashes.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
+  BOOT_NAME_CHARS,
+  createRefinerWorker,
   REFINE_TIME_LIMIT_MS,
   RefinerCancelled,
   RefinerClient,
   timeLimitFrom,
   type WorkerLike,
 } from '../../src/worker/client';
-import type { Analysis, Request, Response } from '../../src/worker/protocol';
+import {
+  BOOT_NAME_PREFIX,
+  bootRequest,
+  type Analysis,
+  type Request,
+  type Response,
+} from '../../src/worker/protocol';
 
 class FakeWorker implements WorkerLike {
   static all: FakeWorker[] = [];
@@ -123,6 +131,100 @@ describe('RefinerClient', () => {
     expect(FakeWorker.all[0].received).toHaveLength(2);
     FakeWorker.all[0].answer({ type: 'refine', id: 2, analysis: analysis(8) });
     expect((await again).ms).toBe(8);
+  });
+});
+
+describe('the first refinement, given as the worker starts', () => {
+  test('starts the worker with it: nothing is posted, and the same inputs get its answer', async () => {
+    const started: (Request | undefined)[] = [];
+    const c = new RefinerClient(
+      (first) => {
+        started.push(first);
+        return new FakeWorker();
+      },
+      undefined,
+      inputs,
+    );
+    expect(started).toEqual([{ type: 'refine', id: 1, ...inputs }]);
+    const w = FakeWorker.all[0];
+    const mounted = c.refine({ ...inputs }); // the app, when it mounts
+    expect(w.received).toEqual([]);
+    expect(c.starts).toBe(1);
+    w.answer({ type: 'refine', id: 1, analysis: analysis(9) });
+    expect((await mounted).ms).toBe(9);
+    // Later requests are messages to the same worker.
+    void c.refine({ ...inputs, policy: '{"c":1}' });
+    expect(w.received).toMatchObject([{ type: 'refine', id: 2 }]);
+    expect(started).toHaveLength(1);
+  });
+
+  test('is bounded in time like any other, and the worker restarted without it', async () => {
+    vi.useFakeTimers();
+    const started: (Request | undefined)[] = [];
+    const c = new RefinerClient(
+      (first) => {
+        started.push(first);
+        return new FakeWorker();
+      },
+      2_000,
+      inputs,
+    );
+    const caught = c.refine(inputs).catch((e: Error) => e.message);
+    vi.advanceTimersByTime(2_001);
+    expect(await caught).toMatch(/took longer than 2 s/);
+    expect(started).toEqual([expect.objectContaining({ id: 1 }), undefined]);
+  });
+});
+
+describe('the first request in the worker name', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const names: string[] = [];
+  const posted: unknown[] = [];
+  const stubWorker = () =>
+    vi.stubGlobal(
+      'Worker',
+      vi.fn(function (this: Record<string, unknown>, _url: unknown, options?: { name?: string }) {
+        names.push(options?.name ?? '');
+        this.postMessage = (m: unknown) => posted.push(m);
+      }),
+    );
+
+  test('a short request rides in the name and is read back as it was', () => {
+    names.length = 0;
+    posted.length = 0;
+    stubWorker();
+    const req: Request = { type: 'refine', id: 1, ...inputs, keep: 's3:Get*', marks: [] };
+    createRefinerWorker(req);
+    expect(names).toHaveLength(1);
+    expect(names[0].startsWith(BOOT_NAME_PREFIX)).toBe(true);
+    expect(bootRequest(names[0])).toEqual(req);
+    expect(posted).toEqual([]);
+  });
+
+  test('a long request, or none, is not in the name', () => {
+    names.length = 0;
+    posted.length = 0;
+    stubWorker();
+    const long: Request = { type: 'refine', id: 1, ...inputs, policy: 'x'.repeat(BOOT_NAME_CHARS) };
+    createRefinerWorker(long);
+    createRefinerWorker();
+    expect(names).toEqual(['refiner', 'refiner']);
+    expect(posted).toEqual([long]);
+  });
+
+  test('a name that holds no refine request reads as none', () => {
+    for (const name of [
+      '',
+      'refiner',
+      'refine:',
+      'refine:{',
+      'refine:[]',
+      'refine:{"type":"trie","id":1}',
+      'refine:{"type":"refine","id":"1","policy":"","unused":"","used":false}',
+      'refine:{"type":"refine","id":1,"unused":"","used":false}',
+      'refine:{"type":"refine","id":1,"policy":"","unused":"","used":"no"}',
+    ])
+      expect(bootRequest(name), name).toBeNull();
   });
 });
 
