@@ -2,6 +2,8 @@
 // longer one decoded off the page's thread meanwhile), so the catalog loads and the first answer is
 // computed while the page's code arrives; the app itself is a chunk of its own. The page is drawn
 // once that answer is in (within a bound), so its first render already shows the recommendation.
+// The page's styles load with the entry, beside it, instead of holding back the app's chunk.
+import './ui/app.css';
 import { answerWithin, FIRST_ANSWER_WAIT_MS, firstInputs } from './ui/firstView';
 import { linkParts, safeStorage, type Inputs } from './ui/inputs';
 import { startOffline } from './ui/offline';

@@ -5,7 +5,6 @@ import type { FirstView } from './firstView';
 import type { EarlyLink } from './useShareLink';
 import { Shell } from './Shell';
 import { safeStorage } from './inputs';
-import './app.css';
 
 export function mount(
   client: RefinerClient,
