@@ -98,6 +98,8 @@ describe('the trie view', () => {
     await page.mouse.up();
     await expect.poll(drawnPrefixes).not.toBe(before);
     await page.fill('[data-testid="trie-search"]', 'ec2:TerminateInstances');
+    // The match is listed once the page has the query; Enter then shows the best one.
+    await page.waitForSelector('.trie-search__hits button:text-is("ec2:TerminateInstances")');
     await page.keyboard.press('Enter');
     await page.waitForSelector(node('ec2:TerminateInstances'), { timeout: 10_000 });
     expect(
