@@ -16,17 +16,15 @@ export function lowerBound<T extends string | number>(
   return lo;
 }
 
-/** The first place in `sorted` whose value is above `key`: how many values are `key` or below. */
+/**
+ * The first place in `sorted` (integers: offsets, indices) whose value is above `key`: how many values
+ * are `key` or below. Among integers, "above `key`" is "not below `key + 1`".
+ */
 export function upperBound(
   sorted: ArrayLike<number>,
   key: number,
   lo = 0,
   hi = sorted.length,
 ): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(sorted, key + 1, lo, hi);
 }
