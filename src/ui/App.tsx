@@ -16,8 +16,8 @@ import type { Example } from '../examples';
 import { RefinerCancelled, type RefinerClient } from '../worker/client';
 import { Deferred } from './Deferred';
 import { ExamplesMenu } from './ExamplesMenu';
-import type { FirstView } from './firstView';
-import { exampleInputs, initialInputs, shareFragment, store, type Inputs } from './inputs';
+import { storedInputs, type FirstView } from './firstView';
+import { exampleInputs, shareFragment, store, type Inputs } from './inputs';
 import { RecommendedPolicy } from './RecommendedPolicy';
 import { PolicyParts } from './PolicyParts';
 import { usePolicyArn } from './policyArn';
@@ -36,7 +36,7 @@ import { TriePanel } from './TriePanel';
 import type { Mark } from './trie/rows';
 import { useNarrow } from './useNarrow';
 import { useShareLink, type EarlyLink } from './useShareLink';
-import { loadMarks, marksFragment, readMarks, storeMarks } from './whatIf';
+import { marksFragment, readMarks, storeMarks } from './whatIf';
 import { WhatIfNotice } from './WhatIfNotice';
 import { UpdateNote } from './UpdateNote';
 
@@ -69,11 +69,10 @@ export function App({
   /** The inputs main.tsx started with, and their answer when it came before the page was drawn. */
   first?: FirstView | null;
 }) {
-  const [state, dispatch] = useReducer(reduce, undefined, () =>
-    first
-      ? initialState(first.inputs, first.marks, first.analysis)
-      : initialState(initialInputs(storage).inputs, loadMarks(storage)),
-  );
+  const [state, dispatch] = useReducer(reduce, undefined, () => {
+    const start = first ?? storedInputs(storage);
+    return initialState(start.inputs, start.marks, first?.analysis);
+  });
   // A share link carries its own what-if marks (or none).
   const loadLink = useCallback(
     (inputs: Inputs) => dispatch({ type: 'load', inputs, marks: readMarks(window.location.hash) }),

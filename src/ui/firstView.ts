@@ -29,6 +29,11 @@ export function firstInputs(
     return link.reading.now
       ? { inputs: link.reading.now, marks: readMarks(hash), link: true }
       : null;
+  return storedInputs(storage);
+}
+
+/** The last session's inputs and what-if marks, or the first example. */
+export function storedInputs(storage: Storage | null): Omit<FirstView, 'analysis'> {
   return { inputs: initialInputs(storage).inputs, marks: loadMarks(storage), link: false };
 }
 
