@@ -14,6 +14,7 @@ import { marksFragment } from '../../src/ui/whatIf';
 import { RefinerSession } from '../../src/worker/analyze';
 import type { RefinerClient } from '../../src/worker/client';
 import { catalog } from '../core/support';
+import { memoryStorage } from './memoryStorage';
 
 afterEach(() => {
   cleanup();
@@ -28,20 +29,6 @@ const inputs = {
   used: false,
   keep: '',
 };
-
-function memoryStorage(items: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(items));
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-    clear: () => map.clear(),
-    key: (i: number) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-}
 
 describe('firstInputs', () => {
   test('no link: the last session, else the first example', () => {

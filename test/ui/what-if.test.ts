@@ -9,20 +9,7 @@ import {
   storeMarks,
 } from '../../src/ui/whatIf';
 import type { ActionMark } from '../../src/worker/protocol';
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
+import { memoryStorage } from './memoryStorage';
 
 const marks: ActionMark[] = [
   { action: 's3:GetBucketAcl', mark: 'used' },
