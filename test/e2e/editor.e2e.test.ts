@@ -19,6 +19,8 @@ const shownLines = (page: Page) =>
   );
 
 /** The colour of the first token drawn with exactly this text. */
+// Monaco redraws a line's spans as it colours them: a span read while it was being replaced has no
+// colour (''), so each colour is polled until the line has settled.
 const colourOf = (page: Page, text: string) =>
   page
     .locator(`${POLICY} .view-line span span`, { hasText: text })
@@ -81,14 +83,14 @@ describe('the policy editor', () => {
     await expect
       .poll(() => colourOf(page, '"Effect"'), { timeout: 15_000 })
       .toBe('rgb(163, 21, 21)');
-    expect(await colourOf(page, '"Allow"')).toBe('rgb(4, 81, 165)');
-    expect(await colourOf(page, '12')).toBe('rgb(9, 134, 88)');
-    expect(await colourOf(page, 'true')).toBe('rgb(4, 81, 165)');
+    await expect.poll(() => colourOf(page, '"Allow"')).toBe('rgb(4, 81, 165)');
+    await expect.poll(() => colourOf(page, '12')).toBe('rgb(9, 134, 88)');
+    await expect.poll(() => colourOf(page, 'true')).toBe('rgb(4, 81, 165)');
     await page.selectOption('[data-testid="theme"]', 'dark');
     await expect.poll(() => colourOf(page, '"Effect"')).toBe('rgb(156, 220, 254)');
-    expect(await colourOf(page, '"Allow"')).toBe('rgb(206, 145, 120)');
-    expect(await colourOf(page, '12')).toBe('rgb(181, 206, 168)');
-    expect(await colourOf(page, 'true')).toBe('rgb(206, 145, 120)');
+    await expect.poll(() => colourOf(page, '"Allow"')).toBe('rgb(206, 145, 120)');
+    await expect.poll(() => colourOf(page, '12')).toBe('rgb(181, 206, 168)');
+    await expect.poll(() => colourOf(page, 'true')).toBe('rgb(206, 145, 120)');
     await context.close();
   });
 
