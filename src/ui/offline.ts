@@ -9,6 +9,8 @@ import { registerSW } from 'virtual:pwa-register';
 export type UpdateState = 'ready' | 'updated' | null;
 
 const UPDATED_KEY = 'iam-policy-refiner:v1:updated';
+/** How long the waiting version has to take over the page before the page nudges it. */
+export const STALL_MS = 3000;
 
 let state: UpdateState = null;
 const listeners = new Set<() => void>();
@@ -19,6 +21,22 @@ function tell(next: UpdateState): void {
   for (const l of listeners) l();
 }
 
+/**
+ * sessionStorage, or nothing where it is refused (the "updated" note is then skipped). Its methods
+ * throw too where the browser refuses storage: each use goes through `quietly`.
+ */
+function session(): Storage | null {
+  return quietly(() => sessionStorage, null);
+}
+
+function quietly<T>(attempt: () => T, otherwise: T): T {
+  try {
+    return attempt();
+  } catch {
+    return otherwise;
+  }
+}
+
 export const updates = {
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
@@ -27,15 +45,68 @@ export const updates = {
   current: (): UpdateState => state,
   /** Starts the waiting version now: the page reloads into it. */
   useNow(): void {
-    try {
-      sessionStorage.setItem(UPDATED_KEY, '1');
-    } catch {
-      /* the reload still happens, without its note */
-    }
+    quietly(() => session()?.setItem(UPDATED_KEY, '1'), undefined);
     void update?.();
+    nudgeWhileWaiting(navigator.serviceWorker, frameNavigation);
   },
   dismiss: (): void => tell(null),
 };
+
+/**
+ * Asked to start, the waiting version takes over within milliseconds: Chromium stops the old worker
+ * once it is idle, activates the new one, and the page reloads on `controllerchange`. But when a
+ * request of this page (a chunk, the favicon) starts the old worker again while it is being stopped,
+ * Chromium drops the activation until that worker stops by its idle timeout (30 s; never while
+ * DevTools is attached). A navigation makes Chromium ask the old worker to stop again. So while the
+ * page is still the old version's, with a version waiting, `nudge` every `wait` ms, `tries` times.
+ */
+export function nudgeWhileWaiting(
+  container: ServiceWorkerContainer,
+  nudge: () => void,
+  wait = STALL_MS,
+  tries = STALL_NUDGES,
+): void {
+  const before = container.controller;
+  const later = (left: number) =>
+    setTimeout(() => {
+      if (container.controller !== before) return;
+      void container.getRegistration().then((registration) => {
+        if (!registration?.waiting || container.controller !== before) return;
+        nudge();
+        if (left > 1) later(left - 1);
+      });
+    }, wait);
+  later(tries);
+}
+
+/** How many times a page nudges a stalled activation before leaving it to the browser. */
+export const STALL_NUDGES = 5;
+
+/**
+ * The nudge: a navigation that leaves the page alone, in a hidden frame that runs no script, to a
+ * small precached file (the old worker answers it from its cache, offline too).
+ */
+function frameNavigation(): void {
+  const frame = document.createElement('iframe');
+  frame.hidden = true;
+  frame.tabIndex = -1;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.setAttribute('data-testid', 'update-nudge');
+  frame.addEventListener('load', () => frame.remove(), { once: true });
+  frame.src = new URL('icon.svg', document.baseURI).href;
+  document.body.append(frame);
+}
+
+/** After a reload into a new version (no version waits any more): say so, once. */
+function noteIfUpdated(storage: Storage | null): void {
+  const updated = quietly(() => {
+    const was = storage?.getItem(UPDATED_KEY) === '1';
+    storage?.removeItem(UPDATED_KEY);
+    return was;
+  }, false);
+  if (updated) tell('updated');
+}
 
 let settle: () => void = () => {};
 const settled = new Promise<void>((resolve) => (settle = resolve));
@@ -48,27 +119,22 @@ export function pageSettled(): void {
 /** Registers the service worker now on a returning visit, else once the page has settled. */
 export function startOffline(): void {
   if (!('serviceWorker' in navigator)) return;
-  try {
-    if (sessionStorage.getItem(UPDATED_KEY)) {
-      sessionStorage.removeItem(UPDATED_KEY);
-      tell('updated');
-    }
-  } catch {
-    /* no note without storage */
-  }
   const register = async () => {
     // A version downloaded during an earlier visit is waiting: this visit is the one that starts it.
     const waiting = (await navigator.serviceWorker.getRegistration())?.waiting ?? null;
+    if (!waiting) noteIfUpdated(session());
     update = registerSW({
       immediate: true,
       onNeedRefresh: () => (waiting ? updates.useNow() : tell('ready')),
     });
   };
   if (navigator.serviceWorker.controller) void register();
-  else
+  else {
+    noteIfUpdated(session());
     void settled.then(() =>
       typeof requestIdleCallback === 'function'
         ? requestIdleCallback(() => void register(), { timeout: 2000 })
         : void register(),
     );
+  }
 }
