@@ -24,19 +24,14 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('nudgeWhileWaiting', () => {
-  test('does nothing when the new version takes over the page in time', async () => {
-    const { fake, state } = container(true);
+  test.each([
+    ['the new version takes over the page in time', true, true],
+    ['no version waits', false, false],
+  ])('does nothing when %s', async (_, waiting, takesOver) => {
+    const { fake, state } = container(waiting);
     const nudge = vi.fn();
     nudgeWhileWaiting(fake, nudge);
-    state.controller = { scriptURL: 'sw.js' } as ServiceWorker;
-    await vi.advanceTimersByTimeAsync(STALL_MS * (STALL_NUDGES + 2));
-    expect(nudge).not.toHaveBeenCalled();
-  });
-
-  test('does nothing when no version waits', async () => {
-    const { fake } = container(false);
-    const nudge = vi.fn();
-    nudgeWhileWaiting(fake, nudge);
+    if (takesOver) state.controller = { scriptURL: 'sw.js' } as ServiceWorker;
     await vi.advanceTimersByTimeAsync(STALL_MS * (STALL_NUDGES + 2));
     expect(nudge).not.toHaveBeenCalled();
   });
