@@ -21,22 +21,6 @@ function tell(next: UpdateState): void {
   for (const l of listeners) l();
 }
 
-/**
- * sessionStorage, or nothing where it is refused (the "updated" note is then skipped). Its methods
- * throw too where the browser refuses storage: each use goes through `quietly`.
- */
-function session(): Storage | null {
-  return quietly(() => sessionStorage, null);
-}
-
-function quietly<T>(attempt: () => T, otherwise: T): T {
-  try {
-    return attempt();
-  } catch {
-    return otherwise;
-  }
-}
-
 export const updates = {
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
@@ -45,7 +29,11 @@ export const updates = {
   current: (): UpdateState => state,
   /** Starts the waiting version now: the page reloads into it. */
   useNow(): void {
-    quietly(() => session()?.setItem(UPDATED_KEY, '1'), undefined);
+    try {
+      sessionStorage.setItem(UPDATED_KEY, '1');
+    } catch {
+      /* the reload still happens, without its note */
+    }
     void update?.();
     nudgeWhileWaiting(navigator.serviceWorker, frameNavigation);
   },
@@ -99,13 +87,14 @@ function frameNavigation(): void {
 }
 
 /** After a reload into a new version (no version waits any more): say so, once. */
-function noteIfUpdated(storage: Storage | null): void {
-  const updated = quietly(() => {
-    const was = storage?.getItem(UPDATED_KEY) === '1';
-    storage?.removeItem(UPDATED_KEY);
-    return was;
-  }, false);
-  if (updated) tell('updated');
+function noteIfUpdated(): void {
+  try {
+    if (!sessionStorage.getItem(UPDATED_KEY)) return;
+    sessionStorage.removeItem(UPDATED_KEY);
+  } catch {
+    return; // no note without storage
+  }
+  tell('updated');
 }
 
 let settle: () => void = () => {};
@@ -122,7 +111,7 @@ export function startOffline(): void {
   const register = async () => {
     // A version downloaded during an earlier visit is waiting: this visit is the one that starts it.
     const waiting = (await navigator.serviceWorker.getRegistration())?.waiting ?? null;
-    if (!waiting) noteIfUpdated(session());
+    if (!waiting) noteIfUpdated();
     update = registerSW({
       immediate: true,
       onNeedRefresh: () => (waiting ? updates.useNow() : tell('ready')),
@@ -130,7 +119,7 @@ export function startOffline(): void {
   };
   if (navigator.serviceWorker.controller) void register();
   else {
-    noteIfUpdated(session());
+    noteIfUpdated();
     void settled.then(() =>
       typeof requestIdleCallback === 'function'
         ? requestIdleCallback(() => void register(), { timeout: 2000 })
