@@ -180,7 +180,10 @@ describe('the first request in the worker name', () => {
   afterEach(() => vi.unstubAllGlobals());
   const names: string[] = [];
   const posted: unknown[] = [];
-  const stubWorker = () =>
+  /** A global Worker that records each name and message; the records start empty. */
+  const stubWorker = () => {
+    names.length = 0;
+    posted.length = 0;
     vi.stubGlobal(
       'Worker',
       vi.fn(function (this: Record<string, unknown>, _url: unknown, options?: { name?: string }) {
@@ -188,10 +191,9 @@ describe('the first request in the worker name', () => {
         this.postMessage = (m: unknown) => posted.push(m);
       }),
     );
+  };
 
   test('a short request rides in the name and is read back as it was', () => {
-    names.length = 0;
-    posted.length = 0;
     stubWorker();
     const req: Request = { type: 'refine', id: 1, ...inputs, keep: 's3:Get*', marks: [] };
     createRefinerWorker(req);
@@ -202,8 +204,6 @@ describe('the first request in the worker name', () => {
   });
 
   test('a long request, or none, is not in the name', () => {
-    names.length = 0;
-    posted.length = 0;
     stubWorker();
     const long: Request = { type: 'refine', id: 1, ...inputs, policy: 'x'.repeat(BOOT_NAME_CHARS) };
     createRefinerWorker(long);
