@@ -1,10 +1,10 @@
 // Monaco from our own bundle, never from a CDN: the editor core and the contributions these editors
-// use come from the monaco-editor package, its editor worker is a Vite `?worker` import, and
-// @monaco-editor/react's loader is handed this instance. Imported first by the editor module, so it
-// runs before any editor. Not `features/register.all`: its other fifty contributions (code lenses,
-// inline completions, sticky scroll, ...) are ~170 KB (gzip) these editors never use. Nor Monaco's
+// use come from the monaco-editor package and its editor worker is a Vite `?worker` import.
+// CodeEditor.tsx makes the editors from this instance itself (no wrapper library, whose loader
+// would fetch Monaco from a CDN unless told otherwise). Not `features/register.all`: its other
+// fifty contributions (code lenses, inline completions, sticky scroll, ...) are ~170 KB (gzip)
+// these editors never use. Nor Monaco's
 // JSON language service: the JSON language is our own (jsonLanguage.ts), errors come from core.
-import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import 'monaco-editor/features/codicon/register';
@@ -28,7 +28,5 @@ self.MonacoEnvironment = {
 
 registerJsonLanguage(monaco);
 registerPolicyLanguage(monaco);
-
-loader.config({ monaco });
 
 export { monaco };
