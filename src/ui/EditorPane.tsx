@@ -22,9 +22,9 @@ export function EditorPane(props: EditorPaneProps) {
       className="code-editor plain"
       data-testid={`${editor.testId}-plain`}
       aria-label={editor.label}
-      spellCheck={false}
+      spellcheck={false}
       value={editor.value}
-      onChange={(e) => editor.onChange(e.target.value)}
+      onChange={(e) => editor.onChange(e.currentTarget.value)}
       onBlur={editor.onBlur}
     />
   );

@@ -8,7 +8,7 @@ export function ExamplesMenu({ onPick }: { onPick: (e: Example) => void }) {
         data-testid="examples"
         value=""
         onChange={(e) => {
-          const ex = examples.find((x) => x.id === e.target.value);
+          const ex = examples.find((x) => x.id === e.currentTarget.value);
           if (ex) onPick(ex);
         }}
       >

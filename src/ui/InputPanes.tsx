@@ -61,7 +61,7 @@ export function InputPanes(props: {
             <input
               type="checkbox"
               checked={inputs.used}
-              onChange={(e) => onEdit({ used: e.target.checked })}
+              onChange={(e) => onEdit({ used: e.currentTarget.checked })}
             />{' '}
             these are the actions that were used
           </label>

@@ -75,9 +75,9 @@ export function ResultActions(props: {
           value={arn}
           data-testid="arn"
           placeholder="arn:aws:iam::…:policy/…"
-          spellCheck={false}
+          spellcheck={false}
           aria-describedby="arn-hint"
-          onChange={(e) => props.onArn(e.target.value)}
+          onChange={(e) => props.onArn(e.currentTarget.value)}
         />
       </label>
       <button

@@ -8,7 +8,7 @@ export function ThemeSwitch(props: { choice: ThemeChoice; onChoose: (c: ThemeCho
       <select
         data-testid="theme"
         value={props.choice}
-        onChange={(e) => props.onChoose(e.target.value as ThemeChoice)}
+        onChange={(e) => props.onChoose(e.currentTarget.value as ThemeChoice)}
       >
         <option value="system">as the system</option>
         <option value="light">light</option>

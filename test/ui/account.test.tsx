@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The account view with its run replaced by the account module itself, in this thread: what the
 // table, the summary and a principal's policies say of results over the quota.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { refineAccount, type AccountOptions } from '../../src/account';
 import { AccountView } from '../../src/ui/account/AccountView';

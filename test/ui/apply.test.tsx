@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Applying a recommendation: the parts of one over the quota (each with its size, Copy, Download
 // and command), what to do when no split works, and nothing offered from an unproven result.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { compactJson } from '../../src/core';
 import { partCommand } from '../../src/ui/awsCommand';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The side-by-side diff: the refiner's changes row by row, a click on a recommended line number opens
 // its decision, long unchanged runs folded, large diffs drawn a page at a time.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { workedExample } from '../../src/examples/worked-example';
 import { DiffView } from '../../src/ui/DiffView';

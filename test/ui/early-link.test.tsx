@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The share link main.tsx starts decoding before the page loads: the app uses that decoding, and
 // starts no second one for the same link.
-import { act, cleanup, renderHook } from '@testing-library/react';
+import { act, cleanup, renderHook } from '@testing-library/preact';
 import { compressToEncodedURIComponent as compress } from 'lz-string';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { linkParts, shareFragment } from '../../src/ui/inputs';

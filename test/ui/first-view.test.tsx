@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // What the page opens with: the first inputs main.tsx starts the worker with, and, when their answer
 // came before the page was drawn, a first render that already shows the recommendation.
-import { act, cleanup, render, renderHook } from '@testing-library/react';
+import { act, cleanup, render, renderHook } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { examples } from '../../src/examples';
 import { workedExample } from '../../src/examples/worked-example';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The trie panel draws the trie as soon as the worker's answer and the view's chunk are both there.
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { workedExample } from '../../src/examples/worked-example';
 import { TriePanel } from '../../src/ui/TriePanel';

@@ -2,7 +2,7 @@
 // The trie view tells the refiner's own story: its sentences, step-through and details read the walk
 // core recorded (what it did at each node, and which entry covers a node it left out), and a leaf the
 // findings call unused is kept, or let go, with one click.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   explainPattern,
@@ -39,7 +39,7 @@ const grafana = trieOf(
   'grafana:ListVersions',
 );
 const at = (trie: PatternTrie, prefix: string) => trie.nodes.prefix.indexOf(prefix);
-const node = (container: HTMLElement, prefix: string) =>
+const node = (container: Element, prefix: string) =>
   container.querySelector(`[data-testid="trie-node"][data-prefix="${prefix}"]`) as Element;
 
 describe('the recorded walk', () => {

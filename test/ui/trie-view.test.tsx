@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   explainPattern,
@@ -36,7 +36,7 @@ function trieOf(
 const getStar = trieOf(workedExample.policy, workedExample.unused, 1, 0, 'word', catalog);
 const getStarChars = trieOf(workedExample.policy, workedExample.unused, 1, 0, 'char', catalog);
 
-function nodeEl(container: HTMLElement, prefix: string): Element {
+function nodeEl(container: Element, prefix: string): Element {
   const el = container.querySelector(`[data-testid="trie-node"][data-prefix="${prefix}"]`);
   if (!el) throw new Error(`no node ${prefix} drawn`);
   return el;
@@ -128,11 +128,17 @@ describe('TrieView on the worked example', () => {
       render(<TrieView trie={getStar} />);
       fireEvent.click(screen.getByTestId('trie-step-start'));
       fireEvent.click(screen.getByRole('button', { name: 'Play' }));
-      act(() => vi.advanceTimersByTime(1300));
-      act(() => vi.advanceTimersByTime(1300));
+      act(() => {
+        vi.advanceTimersByTime(1300);
+      });
+      act(() => {
+        vi.advanceTimersByTime(1300);
+      });
       expect(screen.getByText(/^Step 3 of/)).toBeTruthy();
       fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-      act(() => vi.advanceTimersByTime(5000));
+      act(() => {
+        vi.advanceTimersByTime(5000);
+      });
       expect(screen.getByText(/^Step 3 of/)).toBeTruthy();
     } finally {
       vi.useRealTimers();

@@ -105,8 +105,12 @@ export function AccountView({
           Refine the account
         </button>
         <label className="used-toggle">
-          <input type="checkbox" checked={used} onChange={(e) => setUsed(e.target.checked)} /> the
-          findings list the actions that were used
+          <input
+            type="checkbox"
+            checked={used}
+            onChange={(e) => setUsed(e.currentTarget.checked)}
+          />{' '}
+          the findings list the actions that were used
         </label>
         {running && (
           <>

@@ -34,7 +34,7 @@ export function FileDrop({
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        files(e.dataTransfer.files);
+        files(e.dataTransfer?.files ?? null);
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>
@@ -46,7 +46,7 @@ export function FileDrop({
           multiple
           accept=".json,.jsonl,application/json"
           data-testid={`${testId}-files`}
-          onChange={(e) => files(e.target.files)}
+          onChange={(e) => files(e.currentTarget.files)}
         />
       </label>
       {inputs.some((i) => i.file) && (
@@ -63,12 +63,14 @@ export function FileDrop({
         id={`${id}-paste`}
         data-testid={`${testId}-paste`}
         rows={4}
-        spellCheck={false}
+        spellcheck={false}
         value={pasted.length > 200_000 ? '' : pasted}
         placeholder={
           pasted.length > 200_000 ? `${(pasted.length / 1048576).toFixed(1)} MB pasted` : ''
         }
-        onChange={(e) => onInputs(e.target.value ? [{ name: 'pasted', text: e.target.value }] : [])}
+        onChange={(e) =>
+          onInputs(e.currentTarget.value ? [{ name: 'pasted', text: e.currentTarget.value }] : [])
+        }
       />
     </section>
   );

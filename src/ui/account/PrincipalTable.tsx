@@ -41,7 +41,7 @@ export function PrincipalTable({
             value={search}
             data-testid="principal-search"
             placeholder="role name, ARN or policy"
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => setSearch(e.currentTarget.value)}
           />
         </label>
         <span className="note" role="status" data-testid="principal-count">

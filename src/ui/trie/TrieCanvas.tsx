@@ -51,7 +51,7 @@ export interface TrieCanvasProps {
   fit: { readable: boolean } | null;
   /** Actions marked used or unused by hand, by name. */
   overrides: ReadonlyMap<string, Mark>;
-  svgRef: RefObject<SVGSVGElement | null>;
+  svgRef: RefObject<SVGSVGElement>;
   /** Prefix of DOM ids of the rows. */
   idBase: string;
   palette: Palette;
@@ -212,7 +212,9 @@ export function TrieCanvas(props: TrieCanvasProps) {
         width="100%"
         height={height}
         role="tree"
-        tabIndex={0}
+        // Lower case: an SVG element's attributes are case-sensitive, and Preact sets an SVG
+        // element's props as attributes by their names.
+        tabindex={0}
         aria-label={`Trie of ${trie.pattern}: arrow keys move, Enter opens and selects,${props.onChip ? ' K keeps an unused action or lets a kept one go,' : ''} Escape closes the details`}
         aria-activedescendant={activeRow ? rowId(idBase, activeRow) : undefined}
         onKeyDown={props.onKeyDown}

@@ -32,7 +32,7 @@ export function TrieSearch({ model, onPick }: TrieSearchProps) {
           data-testid="trie-search"
           aria-describedby={missed ? 'trie-search-missed' : undefined}
           onChange={(e) => {
-            setQuery(e.target.value);
+            setQuery(e.currentTarget.value);
             setMissed(null);
           }}
         />

@@ -59,7 +59,7 @@ export function TrieToolbar(p: TrieToolbarProps) {
             type="checkbox"
             checked={p.showChar}
             data-testid="trie-char-toggle"
-            onChange={(e) => p.onShowChar(e.target.checked)}
+            onChange={(e) => p.onShowChar(e.currentTarget.checked)}
           />
           Compare with characters
         </label>
