@@ -136,4 +136,22 @@ describe('the policy editor', () => {
       .toContain('"Effect" must be "Allow" or "Deny"');
     await context.close();
   });
+
+  test('keys typed right after a paste land where they were typed, and one undo takes them back', async () => {
+    // The page writes its own value into the editor after each render; a keystroke typed before that
+    // write must not be replaced by the older value (it was, 7 times in 10, with a wrapper that wrote
+    // from a passive effect: "xyAB"}z).
+    const { page, errors, context } = await openPage(browser());
+    await waitForResult(page);
+    for (let i = 0; i < 8; i++) {
+      await replaceEditorText(page, 'policy', `{"Sid": "AB${i}"}`);
+      for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('xyz');
+      await expect.poll(() => shownLines(page)).toEqual([`{"Sid": "xyzAB${i}"}`]);
+    }
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => shownLines(page)).toEqual(['{"Sid": "AB7"}']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
