@@ -122,7 +122,7 @@ export function App({
       );
     };
     // The first input (a share link, the last session, an example) refines at once, in this effect
-    // (unless its answer came with the first state): main.tsx asked for it before React loaded, so
+    // (unless its answer came with the first state): main.tsx asked for it before this code loaded, so
     // the answer is often in hand already and is drawn in the same render as "started". Edits
     // refine after a pause.
     if (firstRun.current) {

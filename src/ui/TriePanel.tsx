@@ -12,9 +12,9 @@ import type { TrieView as TrieViewType } from './trie/TrieView';
 
 type TrieViewComponent = typeof TrieViewType;
 
-// Not React.lazy: a lazy view suspends once even when its chunk has arrived, and React then holds
-// the revealed trie back until its fallback has shown for 300 ms. The chunk is fetched while the
-// worker builds the trie, and the view is drawn as soon as both are there.
+// Not lazy(): a lazy view suspends once even when its chunk has arrived, and draws its fallback
+// first (React also held the revealed trie back until that fallback had shown for 300 ms). The
+// chunk is fetched while the worker builds the trie, and the view is drawn as soon as both are there.
 let trieView: TrieViewComponent | null = null;
 const loadTrieView = () =>
   import('./trie/TrieView').then((m) => {

@@ -138,7 +138,7 @@ export class RefinerClient {
   /**
    * Refines, cancelling a different refinement still running. The same inputs as the last refinement
    * share its answer, whether it is still running or has answered: the page asks for the first
-   * answer before React has loaded, then again when the app mounts, and the worker has often
+   * answer before the app's code has loaded, then again when the app mounts, and the worker has often
    * answered by then (asking it again cost a round trip, 20-60 ms, before the answer was drawn). A
    * refinement that failed or was cancelled is asked for again.
    */

@@ -62,7 +62,7 @@ export type Request = RefineRequest | CompleteRequest | HoverRequest | TrieReque
 /**
  * The page's first refinement can ride in the worker's name, `refine:` and the request as JSON: the
  * worker reads it as it starts. A message posted to a worker that has not started yet is held by the
- * page's thread until that thread is free again, which on a first visit is while it compiles React
+ * page's thread until that thread is free again, which on a first visit is while it compiles the page
  * (20-40 ms); the name is there at once.
  */
 export const BOOT_NAME_PREFIX = 'refine:';

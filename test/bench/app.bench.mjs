@@ -237,7 +237,7 @@ server.kill();
 loadRow(loads);
 row('share link of the worked example -> recommended policy on screen', spread(answer));
 row("  the refiner worker's first answer reached the page at", spread(workerAnswer));
-row("  the app's code (React and the page) had run at", spread(appCode));
+row("  the app's code (Preact and the page) had run at", spread(appCode));
 row(
   'fetched before the answer, gzip',
   `${kb(bytes.before)} (JS ${kb(bytes.beforeJs)}; Monaco ${kb(bytes.monacoBefore)})`,
