@@ -1,6 +1,6 @@
 // A Monaco editor for one input, with the errors of core as markers at their line and column.
 // Loaded lazily: the page and its first recommendation do not wait for Monaco.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { SourceError } from '../core';
 import type { RefinerClient } from '../worker/client';
 import { registerActionLanguage } from './actionLanguage';
@@ -61,11 +61,10 @@ export default function CodeEditor(props: CodeEditorProps) {
           ]
         : [],
     );
-  });
+  }, [path, error]);
 
-  // The editor and its model, made once for this path. A model outlives nothing: it is disposed
-  // with its editor, as the page makes a new one when the editor comes back.
-  const [mounted, setMounted] = useState(false);
+  // The editor and its model, made once for this path, before any effect below runs. The model goes
+  // with its editor: the page makes both again when the editor comes back.
   useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
@@ -100,7 +99,6 @@ export default function CodeEditor(props: CodeEditorProps) {
       if (!writing.current) onChangeRef.current(model.getValue());
     });
     const blur = editor.onDidBlurEditorText(() => onBlurRef.current?.());
-    setMounted(true);
     return () => {
       changes.dispose();
       blur.dispose();
@@ -156,7 +154,8 @@ export default function CodeEditor(props: CodeEditorProps) {
     ]);
     editor.revealRangeInCenterIfOutsideViewport(range);
     return () => marks.clear();
-  }, [highlight, mounted]);
+    // Again on a new path: its editor is a new one.
+  }, [highlight, path]);
 
   return <div className="code-editor" data-testid={testId} aria-label={label} ref={boxRef} />;
 }
