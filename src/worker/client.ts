@@ -43,6 +43,8 @@ interface Pending {
   resolve: (r: Response) => void;
   reject: (e: Error) => void;
   refine: boolean;
+  /** A lookup in the catalog (hover, completion): asked again of a worker restarted to cancel. */
+  lookup?: Request;
 }
 
 type Omit2<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -104,22 +106,33 @@ export class RefinerClient {
     this.timer = null;
   }
 
-  /** Terminates the worker, fails everything pending with `reason`, and starts a new one. */
+  /**
+   * Terminates the worker, fails everything pending with `reason`, and starts a new one. A restart
+   * that only cancels an older refinement keeps the catalog lookups waiting behind it (a hover, a
+   * completion): the new worker is asked them, so a hover made while an edit refines still shows.
+   */
   private restart(reason: Error): void {
     this.clearTimer();
     this.worker?.terminate();
-    const pending = [...this.pending.values()];
+    const pending = [...this.pending.entries()];
     this.pending.clear();
-    this.worker = this.start();
-    for (const p of pending) p.reject(reason);
+    const worker = this.start();
+    this.worker = worker;
+    for (const [id, p] of pending) {
+      if (p.lookup && reason instanceof RefinerCancelled) {
+        this.pending.set(id, p);
+        worker.postMessage(p.lookup);
+      } else p.reject(reason);
+    }
   }
 
   private send(req: Omit2<Request>): Promise<Response> {
     const id = this.nextId++;
     const refine = req.type === 'refine';
     const message = { ...req, id } as Request;
+    const lookup = req.type === 'hover' || req.type === 'complete' ? message : undefined;
     return new Promise<Response>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, refine });
+      this.pending.set(id, { resolve, reject, refine, lookup });
       if (this.worker) this.worker.postMessage(message);
       else this.worker = this.start(message);
     });

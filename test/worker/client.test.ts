@@ -13,6 +13,7 @@ import {
   BOOT_NAME_PREFIX,
   bootRequest,
   type Analysis,
+  type HoverInfo,
   type Request,
   type Response,
 } from '../../src/worker/protocol';
@@ -66,6 +67,39 @@ describe('RefinerClient', () => {
     old.answer({ type: 'refine', id: 1, analysis: analysis(1) }); // too late: ignored
     fresh.answer({ type: 'refine', id: 2, analysis: analysis(2) });
     expect((await second).ms).toBe(2);
+  });
+
+  test('a hover or completion waiting behind a cancelled refine is asked of the new worker', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const first = c.refine(inputs);
+    const hover = c.hover('s3:Get*');
+    const complete = c.complete('s3:Get');
+    const trie = c.trie({ refinement: 1, statement: 0, position: 0, level: 'word' });
+    const second = c.refine({ ...inputs, policy: '{"a":1}' });
+    await expect(first).rejects.toBeInstanceOf(RefinerCancelled);
+    // A trie belongs to the cancelled refinement: it fails with it.
+    await expect(trie).rejects.toBeInstanceOf(RefinerCancelled);
+    const fresh = FakeWorker.all[1];
+    expect(fresh.received.map((m) => [m.type, m.id])).toEqual([
+      ['hover', 2],
+      ['complete', 3],
+      ['refine', 5],
+    ]);
+    const info = { pattern: 's3:Get*' } as unknown as HoverInfo;
+    fresh.answer({ type: 'hover', id: 2, info });
+    fresh.answer({ type: 'complete', id: 3, items: [] });
+    fresh.answer({ type: 'refine', id: 5, analysis: analysis(5) });
+    await expect(hover).resolves.toBe(info);
+    await expect(complete).resolves.toEqual([]);
+    expect((await second).ms).toBe(5);
+  });
+
+  test('a crash fails the lookups too: they are not asked again of the next worker', async () => {
+    const c = new RefinerClient(() => new FakeWorker());
+    const hover = c.hover('s3:Get*');
+    FakeWorker.all[0].onerror?.({ message: 'boom' } as ErrorEvent);
+    await expect(hover).rejects.toThrow(/stopped unexpectedly/);
+    expect(FakeWorker.all[1].received).toEqual([]);
   });
 
   test('the same inputs share the answer while refined and once answered: one request, no restart', async () => {
